@@ -48,6 +48,19 @@ public enum ConnectFailure {
           "the destination SMTP service refuses clients from this address",
           "a connection limit on the server",
           "a wrong port number (another service listens there)")),
+  /** The connection opened but no complete greeting arrived within the reply timeout. */
+  NO_GREETING(
+      "the server sent no greeting within the reply timeout",
+      List.of(
+          "the destination SMTP service is overloaded or stalled",
+          "a firewall or proxy accepts the connection but does not pass it on",
+          "a wrong port number (another service listens there)")),
+  /** The connection opened but the greeting was not an SMTP reply. */
+  MALFORMED_GREETING(
+      "the server's greeting is not an SMTP reply",
+      List.of(
+          "a wrong port number (another service listens there)",
+          "a proxy or firewall in the way answers instead of the SMTP server")),
   /** Anything else the platform reported. */
   OTHER(
       "the connection failed",

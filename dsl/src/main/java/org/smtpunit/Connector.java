@@ -1,0 +1,105 @@
+package org.smtpunit;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Opens TCP connections and classifies why they fail. */
+final class Connector {
+
+  private Connector() {}
+
+  /**
+   * Resolves the host and connects to its addresses in turn.
+   *
+   * @throws SmtpConnectException when no address accepts the connection
+   */
+  static Socket connect(String host, int port, Duration timeout, TranscriptLog log) {
+    InetAddress[] addresses;
+    try {
+      addresses = resolve(host);
+    } catch (UnknownHostException e) {
+      throw failure(host, port, e, log);
+    }
+    IOException first = null;
+    for (InetAddress address : addresses) {
+      log.note("Trying " + address.getHostAddress() + " port " + port + "...");
+      Socket socket = new Socket();
+      try {
+        socket.setTcpNoDelay(true);
+        socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
+        log.note("Connected to " + host + " [" + address.getHostAddress() + "] port " + port);
+        return socket;
+      } catch (IOException e) {
+        closeQuietly(socket);
+        log.note("Connection to " + address.getHostAddress() + " failed: " + e.getMessage());
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    throw failure(host, port, first, log);
+  }
+
+  /**
+   * Resolves a name. Names under {@code .invalid} never resolve (RFC 6761 §6.4 asks resolvers to
+   * answer them negatively at once), so no query leaves the machine for them.
+   */
+  static InetAddress[] resolve(String host) throws UnknownHostException {
+    String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.equals("invalid") || lower.endsWith(".invalid")) {
+      throw new UnknownHostException(host + ": the .invalid domain never resolves (RFC 6761)");
+    }
+    return InetAddress.getAllByName(name);
+  }
+
+  /** Maps the platform's exception to a {@link ConnectFailure}. */
+  static ConnectFailure classify(IOException e) {
+    if (e instanceof UnknownHostException) {
+      return ConnectFailure.UNKNOWN_HOST;
+    }
+    if (e instanceof SocketTimeoutException) {
+      return ConnectFailure.TIMED_OUT;
+    }
+    if (e instanceof NoRouteToHostException) {
+      return ConnectFailure.UNREACHABLE;
+    }
+    if (e instanceof PortUnreachableException) {
+      return ConnectFailure.REFUSED;
+    }
+    String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+    if (message.contains("refused")) {
+      return ConnectFailure.REFUSED;
+    }
+    if (message.contains("unreachable")) {
+      return ConnectFailure.UNREACHABLE;
+    }
+    if (message.contains("timed out")) {
+      return ConnectFailure.TIMED_OUT;
+    }
+    return ConnectFailure.OTHER;
+  }
+
+  static SmtpConnectException failure(String host, int port, IOException e, TranscriptLog log) {
+    ConnectFailure failure = classify(e);
+    String detail = e == null ? "" : e.getClass().getSimpleName() + ": " + e.getMessage();
+    return new SmtpConnectException(
+        SmtpConnectException.describe(host, port, failure, detail), failure, log.snapshot(), e);
+  }
+
+  static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // Nothing more can be done; the socket is released.
+    }
+  }
+}

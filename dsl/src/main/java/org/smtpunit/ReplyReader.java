@@ -1,0 +1,236 @@
+package org.smtpunit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads RFC 5321 §4.2 replies with a deadline for the whole reply, not per read, so a server that
+ * drips one byte a second still times out. Memory is bounded: a line may hold at most {@link
+ * #MAX_LINE_OCTETS} octets and a reply at most {@link #MAX_LINES} lines.
+ */
+final class ReplyReader {
+
+  /**
+   * The longest reply line accepted, in octets without CRLF. RFC 5321 §4.5.3.1.5 sets 512 octets
+   * including CRLF; real servers exceed it, so we allow eight times that.
+   */
+  static final int MAX_LINE_OCTETS = 4096;
+
+  /** The most lines one multi-line reply may have before it counts as endless. */
+  static final int MAX_LINES = 1000;
+
+  private final Socket socket;
+  private final InputStream in;
+  private final TranscriptLog log;
+  private final byte[] buffer = new byte[2 * MAX_LINE_OCTETS];
+  private int position;
+  private int limit;
+
+  ReplyReader(Socket socket, InputStream in, TranscriptLog log) {
+    this.socket = socket;
+    this.in = in;
+    this.log = log;
+  }
+
+  /** Returns whether bytes the server sent are waiting in the buffer, unread. */
+  boolean hasBufferedInput() {
+    return position < limit;
+  }
+
+  /** Drops anything buffered, returning how many bytes were dropped. */
+  int discardBuffered() {
+    int dropped = limit - position;
+    position = 0;
+    limit = 0;
+    return dropped;
+  }
+
+  /**
+   * Reads one complete reply.
+   *
+   * @param stage the step, for messages
+   * @param startNanos when the command was sent (or the connection opened)
+   * @param timeout the deadline for the whole reply, from {@code startNanos}
+   */
+  SmtpReply read(SmtpStage stage, long startNanos, Duration timeout) {
+    long deadline = startNanos + timeout.toNanos();
+    List<String> lines = new ArrayList<>(2);
+    int code = -1;
+    while (true) {
+      String line = readLine(stage, deadline, timeout, lines.isEmpty());
+      int lineCode = parseCode(line, stage);
+      boolean last = line.length() == 3 || line.charAt(3) == ' ';
+      if (code >= 0 && lineCode != code) {
+        log.received(line, Instant.now(), null);
+        throw new SmtpProtocolException(
+            "Mixed reply codes in one multi-line reply at "
+                + stage
+                + ": line ["
+                + line
+                + "] follows code "
+                + code
+                + "; RFC 5321 §4.2.1 requires every line of a reply to carry the same code",
+            line,
+            stage,
+            log.snapshot());
+      }
+      code = lineCode;
+      lines.add(line.length() <= 4 ? "" : line.substring(4));
+      if (last) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        log.received(line, Instant.now(), elapsed);
+        return new SmtpReply(code, lines, log.snapshot());
+      }
+      log.received(line, Instant.now(), null);
+      if (lines.size() >= MAX_LINES) {
+        throw new SmtpProtocolException(
+            "Endless multi-line reply at "
+                + stage
+                + ": more than "
+                + MAX_LINES
+                + " lines without a last line, the latest ["
+                + line
+                + "]; expected a line with a space after the code",
+            line,
+            stage,
+            log.snapshot());
+      }
+    }
+  }
+
+  private int parseCode(String line, SmtpStage stage) {
+    boolean valid =
+        line.length() >= 3
+            && line.charAt(0) >= '2'
+            && line.charAt(0) <= '5'
+            && isDigit(line.charAt(1))
+            && isDigit(line.charAt(2))
+            && (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '-');
+    if (!valid) {
+      log.received(line, Instant.now(), null);
+      throw new SmtpProtocolException(
+          "Malformed reply line ["
+              + Wire.printable(line)
+              + "] at "
+              + stage
+              + ": expected a 3-digit code (2xx to 5xx) followed by ' ' or '-' (RFC 5321 §4.2)",
+          line,
+          stage,
+          log.snapshot());
+    }
+    return (line.charAt(0) - '0') * 100 + (line.charAt(1) - '0') * 10 + (line.charAt(2) - '0');
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private String readLine(SmtpStage stage, long deadline, Duration timeout, boolean firstLine) {
+    int scanFrom = position;
+    while (true) {
+      for (int i = scanFrom; i < limit; i++) {
+        if (buffer[i] == '\n') {
+          boolean crlf = i > position && buffer[i - 1] == '\r';
+          int end = crlf ? i - 1 : i;
+          String line = new String(buffer, position, end - position, StandardCharsets.UTF_8);
+          position = i + 1;
+          if (!crlf) {
+            log.note("server ended the next line with a bare LF, not CRLF (accepted)");
+          }
+          return line;
+        }
+      }
+      scanFrom = limit;
+      if (limit - position > MAX_LINE_OCTETS) {
+        String start =
+            new String(buffer, position, Math.min(80, limit - position), StandardCharsets.UTF_8);
+        throw new SmtpProtocolException(
+            "Reply line too long at "
+                + stage
+                + ": more than "
+                + MAX_LINE_OCTETS
+                + " octets without a line end, starting ["
+                + Wire.printable(start)
+                + "...]; RFC 5321 §4.5.3.1.5 allows 512",
+            start,
+            stage,
+            log.snapshot());
+      }
+      if (position > 0 && limit == buffer.length) {
+        System.arraycopy(buffer, position, buffer, 0, limit - position);
+        scanFrom -= position;
+        limit -= position;
+        position = 0;
+      }
+      fill(stage, deadline, timeout, firstLine);
+    }
+  }
+
+  private void fill(SmtpStage stage, long deadline, Duration timeout, boolean firstLine) {
+    long remaining = deadline - System.nanoTime();
+    if (remaining <= 0) {
+      throw timeout(stage, timeout, null);
+    }
+    int n;
+    try {
+      socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remaining / 1_000_000)));
+      n = in.read(buffer, limit, buffer.length - limit);
+    } catch (SocketTimeoutException e) {
+      throw timeout(stage, timeout, e);
+    } catch (IOException e) {
+      throw closed(stage, "the connection failed while reading the reply [" + e + "]", e);
+    }
+    if (n < 0) {
+      String partial =
+          limit > position
+              ? " after a partial line ["
+                  + Wire.printable(
+                      new String(buffer, position, limit - position, StandardCharsets.UTF_8))
+                  + "]"
+              : firstLine ? " before replying" : " inside a multi-line reply";
+      throw closed(stage, "the server closed the connection" + partial, null);
+    }
+    limit += n;
+  }
+
+  private SmtpTimeoutException timeout(SmtpStage stage, Duration timeout, Throwable cause) {
+    String partial =
+        limit > position
+            ? " (received so far: ["
+                + Wire.printable(
+                    new String(buffer, position, limit - position, StandardCharsets.UTF_8))
+                + "])"
+            : "";
+    String outcome =
+        stage == SmtpStage.CONTENT
+            ? ". The outcome is unknown: the server may have accepted the message, so it was not"
+                + " re-sent"
+            : "";
+    log.note("no complete reply within " + Durations.format(timeout) + partial);
+    return new SmtpTimeoutException(
+        "No complete reply at "
+            + stage
+            + " within the reply timeout of "
+            + Durations.format(timeout)
+            + partial
+            + outcome
+            + ". Likely causes: the server is overloaded or stalled, a firewall or proxy holds"
+            + " the connection, or the server is not an SMTP server",
+        stage,
+        log.snapshot(),
+        cause);
+  }
+
+  private SmtpConnectionClosedException closed(SmtpStage stage, String what, Throwable cause) {
+    log.note(what);
+    return new SmtpConnectionClosedException(
+        "Connection closed at " + stage + ": " + what, stage, log.snapshot(), cause);
+  }
+}

@@ -1,0 +1,196 @@
+package org.smtpunit;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable, thread-safe factory of {@link SmtpSession}s: telnet's {@code open host 25} with
+ * timeouts. Configure once, open as many sessions as the test needs.
+ *
+ * <pre>{@code
+ * SmtpClient client = SmtpClient.builder()
+ *     .connectTimeout(Duration.ofSeconds(20))
+ *     .replyTimeout(Duration.ofSeconds(60))
+ *     .build();
+ * try (SmtpSession smtp = client.open("mail1.fabrikam.com", 25)) {
+ *   assertThat(smtp.greeting()).hasCode(220);
+ * }
+ * }</pre>
+ */
+public final class SmtpClient {
+
+  private static final SmtpClient DEFAULTS = builder().build();
+
+  private final Duration connectTimeout;
+  private final Duration replyTimeout;
+
+  private SmtpClient(Builder builder) {
+    this.connectTimeout = builder.connectTimeout;
+    this.replyTimeout = builder.replyTimeout;
+  }
+
+  /** Returns a client with the default timeouts: connect 20 s, reply 60 s. */
+  public static SmtpClient defaults() {
+    return DEFAULTS;
+  }
+
+  /** Returns a builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this client's settings, to derive a variant. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.connectTimeout = connectTimeout;
+    builder.replyTimeout = replyTimeout;
+    return builder;
+  }
+
+  /** Returns the time allowed to open the TCP connection. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** Returns the time allowed for each complete reply. */
+  public Duration replyTimeout() {
+    return replyTimeout;
+  }
+
+  /**
+   * Connects, reads the greeting and returns the session, ready for EHLO. A greeting that is not
+   * 220 (such as {@code 554}) is returned in {@link SmtpSession#greeting()} for the test to assert.
+   *
+   * @throws SmtpConnectException when the connection cannot be opened
+   * @throws SmtpTimeoutException when no complete greeting arrives in time
+   * @throws SmtpConnectionClosedException when the server closes before greeting
+   * @throws SmtpProtocolException when the greeting is not an SMTP reply
+   * @throws IllegalArgumentException for a bad host or port
+   */
+  public SmtpSession open(String host, int port) {
+    Wire.requireSafe("Host", host);
+    if (host.isBlank()) {
+      throw new IllegalArgumentException("Host must not be blank");
+    }
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("Port must be 1 to 65535, was [" + port + "]");
+    }
+    TranscriptLog log = new TranscriptLog();
+    Socket socket = Connector.connect(host, port, connectTimeout, log);
+    long connected = System.nanoTime();
+    Connection connection;
+    try {
+      connection = new Connection(socket, log);
+    } catch (IOException e) {
+      Connector.closeQuietly(socket);
+      throw Connector.failure(host, port, e, log);
+    }
+    SmtpSession session = new SmtpSession(host, connection, log, replyTimeout);
+    session.readGreeting(connected);
+    return session;
+  }
+
+  /**
+   * Opens a connection, reads the greeting and closes politely with QUIT; never throws for a
+   * connection failure.
+   *
+   * @throws IllegalArgumentException for a bad host or port
+   */
+  public ConnectionProbe probe(String host, int port) {
+    long start = System.nanoTime();
+    SmtpSession session;
+    try {
+      session = open(host, port);
+    } catch (SmtpConnectException e) {
+      return failed(host, port, e.failure(), start, e.transcript());
+    } catch (SmtpTimeoutException e) {
+      return failed(host, port, ConnectFailure.NO_GREETING, start, e.transcript());
+    } catch (SmtpConnectionClosedException e) {
+      return failed(host, port, ConnectFailure.CLOSED_BEFORE_GREETING, start, e.transcript());
+    } catch (SmtpProtocolException e) {
+      return failed(host, port, ConnectFailure.MALFORMED_GREETING, start, e.transcript());
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    try (session) {
+      if (session.isOpen()) {
+        session.quit();
+      }
+    } catch (SmtpException e) {
+      // The probe has its answer; a server that hangs up on QUIT does not change it.
+    }
+    return new ConnectionProbe(
+        host,
+        port,
+        Optional.of(session.greeting()),
+        Optional.empty(),
+        elapsed,
+        session.transcript());
+  }
+
+  private static ConnectionProbe failed(
+      String host, int port, ConnectFailure failure, long start, Transcript transcript) {
+    return new ConnectionProbe(
+        host,
+        port,
+        Optional.empty(),
+        Optional.of(failure),
+        Duration.ofNanos(System.nanoTime() - start),
+        transcript);
+  }
+
+  @Override
+  public String toString() {
+    return "SmtpClient[connectTimeout=" + connectTimeout + ", replyTimeout=" + replyTimeout + "]";
+  }
+
+  /** Configures an {@link SmtpClient}; not thread-safe, build once. */
+  public static final class Builder {
+    private Duration connectTimeout = Duration.ofSeconds(20);
+    private Duration replyTimeout = Duration.ofSeconds(60);
+
+    private Builder() {}
+
+    /**
+     * Sets the time allowed to open the TCP connection (default 20 s, the walkthrough's {@code set
+     * timeout=20}).
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive("connectTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets the deadline for each complete reply, counted from the command (default 60 s).
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder replyTimeout(Duration timeout) {
+      this.replyTimeout = positive("replyTimeout", timeout);
+      return this;
+    }
+
+    /** Builds the client. */
+    public SmtpClient build() {
+      return new SmtpClient(this);
+    }
+
+    private static Duration positive(String name, Duration value) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero() || value.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            name
+                + " must be positive and at most "
+                + Integer.MAX_VALUE
+                + " ms, was ["
+                + value
+                + "]");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,338 @@
+package org.smtpunit;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One SMTP conversation over one connection: each method is one line of the telnet walkthrough and
+ * returns the server's reply to assert on. Negative replies are values, not exceptions; the session
+ * does not enforce command order, so a test can send commands out of order and see the server's
+ * 503.
+ *
+ * <pre>{@code
+ * try (SmtpSession smtp = SmtpClient.defaults().open("mail1.fabrikam.com", 25)) {
+ *   assertThat(smtp.ehlo("contoso.com")).isSuccess();
+ *   assertThat(smtp.mailFrom("chris@contoso.com")).hasEnhancedStatus("2.1.0");
+ *   assertThat(smtp.rcptTo("kate@fabrikam.com", RcptParameter.notify(SUCCESS, FAILURE)))
+ *       .hasCode(250);
+ *   assertThat(smtp.data()).hasCode(354);
+ *   assertThat(smtp.content(MailMessage.raw("Subject:Test from Contoso\r\n\r\nHi"))).hasCode(250);
+ *   assertThat(smtp.quit()).hasCode(221);
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe: one test thread drives one session. Every method that talks to the server
+ * throws {@link SmtpTimeoutException}, {@link SmtpConnectionClosedException} or {@link
+ * SmtpProtocolException} when the conversation breaks, and {@link IllegalArgumentException}, before
+ * anything is sent, for an argument that holds CR, LF or NUL.
+ */
+public final class SmtpSession implements AutoCloseable {
+
+  /** How many lines of message content the transcript shows before it summarises the rest. */
+  private static final int CONTENT_LINES_SHOWN = 200;
+
+  private final String remoteHost;
+  private final InetSocketAddress remoteAddress;
+  private final Duration replyTimeout;
+  private final TranscriptLog log;
+  private final Connection connection;
+  private SmtpReply greeting;
+  private String closedBecause;
+  private boolean utf8Transaction;
+
+  SmtpSession(String remoteHost, Connection connection, TranscriptLog log, Duration replyTimeout) {
+    this.remoteHost = remoteHost;
+    this.connection = connection;
+    this.log = log;
+    this.replyTimeout = replyTimeout;
+    this.remoteAddress = (InetSocketAddress) connection.socket().getRemoteSocketAddress();
+  }
+
+  /** Reads the 220 greeting (or whatever the server says first). */
+  SmtpReply readGreeting(long connectedNanos) {
+    greeting = receive(SmtpStage.GREETING, connectedNanos);
+    return greeting;
+  }
+
+  /** Returns the server's greeting, usually {@code 220 mail1.fabrikam.com ESMTP ...}. */
+  public SmtpReply greeting() {
+    return greeting;
+  }
+
+  /** Returns the host name (or address) the session was opened to. */
+  public String remoteHost() {
+    return remoteHost;
+  }
+
+  /** Returns the address and port that answered. */
+  public InetSocketAddress remoteAddress() {
+    return remoteAddress;
+  }
+
+  /**
+   * Sends {@code EHLO domain} and returns the reply with the advertised capabilities.
+   *
+   * @throws IllegalArgumentException when the domain holds CR, LF, NUL or non-ASCII characters
+   */
+  public EhloReply ehlo(String domain) {
+    Wire.requireAscii("EHLO domain", domain, "send the A-label form (java.net.IDN.toASCII)");
+    return new EhloReply(exchange(SmtpStage.EHLO, "EHLO " + domain));
+  }
+
+  /**
+   * Sends {@code HELO domain}, the RFC 821 greeting.
+   *
+   * @throws IllegalArgumentException when the domain holds CR, LF, NUL or non-ASCII characters
+   */
+  public SmtpReply helo(String domain) {
+    Wire.requireAscii("HELO domain", domain, "send the A-label form (java.net.IDN.toASCII)");
+    return exchange(SmtpStage.HELO, "HELO " + domain);
+  }
+
+  /**
+   * Sends {@code MAIL FROM:<address>} with the parameters; {@code ""} sends the null reverse-path
+   * {@code MAIL FROM:<>}.
+   *
+   * @throws IllegalArgumentException when the address holds CR, LF or NUL, or non-ASCII characters
+   *     without {@link MailParameter#smtpUtf8()}
+   */
+  public SmtpReply mailFrom(String address, MailParameter... params) {
+    boolean utf8 = false;
+    StringBuilder line = new StringBuilder("MAIL FROM:<");
+    for (MailParameter param : params) {
+      utf8 |= param.keyword().equalsIgnoreCase("SMTPUTF8");
+    }
+    line.append(address(address, utf8, "MAIL FROM")).append('>');
+    for (MailParameter param : params) {
+      line.append(' ').append(Objects.requireNonNull(param, "parameter"));
+    }
+    utf8Transaction = utf8;
+    return exchange(SmtpStage.MAIL, line.toString());
+  }
+
+  /**
+   * Sends {@code RCPT TO:<address>} with the parameters, e.g. {@code NOTIFY=SUCCESS,FAILURE}.
+   *
+   * @throws IllegalArgumentException when the address holds CR, LF or NUL, or non-ASCII characters
+   *     when the transaction's MAIL FROM did not ask for SMTPUTF8
+   */
+  public SmtpReply rcptTo(String address, RcptParameter... params) {
+    StringBuilder line = new StringBuilder("RCPT TO:<");
+    line.append(address(address, utf8Transaction, "RCPT TO")).append('>');
+    for (RcptParameter param : params) {
+      line.append(' ').append(Objects.requireNonNull(param, "parameter"));
+    }
+    return exchange(SmtpStage.RCPT, line.toString());
+  }
+
+  /** Sends {@code DATA}; a willing server answers {@code 354}. */
+  public SmtpReply data() {
+    return exchange(SmtpStage.DATA, "DATA");
+  }
+
+  /**
+   * Sends the message and the terminating {@code .} line, and returns the end-of-data reply ({@code
+   * 250 2.6.0 Queued mail for delivery}). A timeout here leaves the outcome unknown; the message is
+   * never re-sent.
+   */
+  public SmtpReply content(MailMessage message) {
+    Objects.requireNonNull(message, "message");
+    ensureOpen(SmtpStage.CONTENT);
+    byte[] bytes = message.toWireBytes();
+    logContent(message);
+    long start = System.nanoTime();
+    try {
+      connection.writeBounded(bytes, SmtpStage.CONTENT, replyTimeout);
+    } catch (SmtpException e) {
+      broken(e);
+      throw e;
+    }
+    utf8Transaction = false;
+    return receive(SmtpStage.CONTENT, start);
+  }
+
+  /** Sends DATA and, if the server answers 354, the message; otherwise returns the DATA reply. */
+  public SmtpReply send(MailMessage message) {
+    Objects.requireNonNull(message, "message");
+    SmtpReply data = data();
+    return data.code() == 354 ? content(message) : data;
+  }
+
+  /** Sends {@code RSET}, abandoning the transaction. */
+  public SmtpReply rset() {
+    utf8Transaction = false;
+    return exchange(SmtpStage.RSET, "RSET");
+  }
+
+  /** Sends {@code NOOP}. */
+  public SmtpReply noop() {
+    return exchange(SmtpStage.NOOP, "NOOP");
+  }
+
+  /**
+   * Sends {@code VRFY argument}.
+   *
+   * @throws IllegalArgumentException when the argument holds CR, LF, NUL or non-ASCII characters
+   */
+  public SmtpReply vrfy(String argument) {
+    Wire.requireAscii("VRFY argument", argument, "");
+    return exchange(SmtpStage.VRFY, "VRFY " + argument);
+  }
+
+  /** Sends {@code QUIT}, reads the {@code 221} and closes the connection. */
+  public SmtpReply quit() {
+    try {
+      return exchange(SmtpStage.QUIT, "QUIT");
+    } finally {
+      if (closedBecause == null) {
+        closedBecause = "QUIT was sent";
+      }
+      connection.close();
+    }
+  }
+
+  /**
+   * Sends a line exactly as given (UTF-8), for anything the other methods do not cover, such as an
+   * unknown verb to get {@code 500 5.3.3 Unrecognized command}.
+   *
+   * @throws IllegalArgumentException when the line holds CR, LF or NUL
+   */
+  public SmtpReply command(String rawLine) {
+    Wire.requireSafe("Command line", rawLine);
+    return exchange(SmtpStage.COMMAND, rawLine);
+  }
+
+  /** Returns the transcript so far: every line sent and received. */
+  public Transcript transcript() {
+    return log.snapshot();
+  }
+
+  /** Returns whether commands can still be sent: not closed, not ended by QUIT or 421. */
+  public boolean isOpen() {
+    return closedBecause == null && !connection.isClosed();
+  }
+
+  /** Closes the connection without QUIT; calling it again does nothing. */
+  @Override
+  public void close() {
+    if (closedBecause == null) {
+      closedBecause = "the session was closed";
+    }
+    if (!connection.isClosed()) {
+      log.note("Connection closed by the client");
+    }
+    connection.close();
+  }
+
+  @Override
+  public String toString() {
+    return "SmtpSession["
+        + remoteHost
+        + " "
+        + remoteAddress
+        + (isOpen() ? ", open" : ", closed: " + closedBecause)
+        + "]";
+  }
+
+  private String address(String address, boolean utf8, String command) {
+    Wire.requireSafe(command + " address", address);
+    if (!utf8 && !Wire.isAscii(address)) {
+      throw new IllegalArgumentException(
+          command
+              + " address ["
+              + address
+              + "] holds non-ASCII characters: send MAIL FROM with MailParameter.smtpUtf8()"
+              + " (RFC 6531) to use them; nothing was sent");
+    }
+    return address;
+  }
+
+  SmtpReply exchange(SmtpStage stage, String line) {
+    return exchange(stage, line, line);
+  }
+
+  /** Sends one command line, recording {@code shownAs} in the transcript, and reads the reply. */
+  SmtpReply exchange(SmtpStage stage, String line, String shownAs) {
+    ensureOpen(stage);
+    byte[] bytes = Wire.line(line);
+    long start = System.nanoTime();
+    log.sent(shownAs);
+    try {
+      connection.write(bytes, stage);
+    } catch (SmtpException e) {
+      broken(e);
+      throw e;
+    }
+    return receive(stage, start);
+  }
+
+  private SmtpReply receive(SmtpStage stage, long start) {
+    SmtpReply reply;
+    try {
+      reply = connection.reader().read(stage, start, replyTimeout);
+    } catch (SmtpException e) {
+      broken(e);
+      throw e;
+    }
+    if (reply.code() == 421) {
+      // RFC 5321 §3.8: 421 means the server is closing the transmission channel.
+      closedBecause = "the server closed the session with [" + reply + "]";
+      log.note("The server is closing the connection (421)");
+      connection.close();
+    }
+    return reply;
+  }
+
+  private void ensureOpen(SmtpStage stage) {
+    if (closedBecause != null || connection.isClosed()) {
+      String why = closedBecause == null ? "the connection is closed" : closedBecause;
+      throw new SmtpConnectionClosedException(
+          "Cannot send " + stage + " to " + remoteHost + ": " + why + "; nothing was sent",
+          stage,
+          log.snapshot(),
+          null);
+    }
+  }
+
+  private void broken(SmtpException e) {
+    // After a timeout, a malformed reply or a closed stream the reply stream is out of step:
+    // no later reply could be trusted, so the session ends here.
+    if (closedBecause == null) {
+      closedBecause = "an earlier " + e.getClass().getSimpleName() + " at " + e.stage();
+    }
+    connection.close();
+  }
+
+  private void logContent(MailMessage message) {
+    String content = message.content();
+    int lines = 0;
+    int from = 0;
+    while (from <= content.length()) {
+      int end = nextLineEnd(content, from);
+      if (end < 0) {
+        if (from < content.length()) {
+          log.sent(content.substring(from));
+        }
+        break;
+      }
+      if (lines++ == CONTENT_LINES_SHOWN) {
+        log.note("(" + (content.length() - from) + " more characters of content not shown)");
+        break;
+      }
+      log.sent(content.substring(from, end));
+      from = end + (content.startsWith("\r\n", end) ? 2 : 1);
+    }
+    log.sent(".");
+  }
+
+  private static int nextLineEnd(String content, int from) {
+    for (int i = from; i < content.length(); i++) {
+      char c = content.charAt(i);
+      if (c == '\r' || c == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
