@@ -312,7 +312,7 @@ public final class SmtpSession implements AutoCloseable {
       int end = nextLineEnd(content, from);
       if (end < 0) {
         if (from < content.length()) {
-          log.sent(content.substring(from));
+          log.sent(shown(content, from, content.length()));
         }
         break;
       }
@@ -320,10 +320,17 @@ public final class SmtpSession implements AutoCloseable {
         log.note("(" + (content.length() - from) + " more characters of content not shown)");
         break;
       }
-      log.sent(content.substring(from, end));
+      log.sent(shown(content, from, end));
       from = end + (content.startsWith("\r\n", end) ? 2 : 1);
     }
     log.sent(".");
+  }
+
+  /** A content line for the transcript, cut at RFC 5322's 998-character line limit. */
+  private static String shown(String content, int from, int end) {
+    return end - from <= 998
+        ? content.substring(from, end)
+        : content.substring(from, from + 998) + "... (" + (end - from) + " characters)";
   }
 
   private static int nextLineEnd(String content, int from) {
