@@ -1,7 +1,10 @@
 package org.smtpunit;
 
+import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -98,17 +101,9 @@ public final class SmtpSession implements AutoCloseable {
    *     without {@link MailParameter#smtpUtf8()}
    */
   public SmtpReply mailFrom(String address, MailParameter... params) {
-    boolean utf8 = false;
-    StringBuilder line = new StringBuilder("MAIL FROM:<");
-    for (MailParameter param : params) {
-      utf8 |= param.keyword().equalsIgnoreCase("SMTPUTF8");
-    }
-    line.append(address(address, utf8, "MAIL FROM")).append('>');
-    for (MailParameter param : params) {
-      line.append(' ').append(Objects.requireNonNull(param, "parameter"));
-    }
-    utf8Transaction = utf8;
-    return exchange(SmtpStage.MAIL, line.toString());
+    String line = Commands.mailFrom(address, params);
+    utf8Transaction = Commands.asksForSmtpUtf8(params);
+    return exchange(SmtpStage.MAIL, line);
   }
 
   /**
@@ -118,12 +113,7 @@ public final class SmtpSession implements AutoCloseable {
    *     when the transaction's MAIL FROM did not ask for SMTPUTF8
    */
   public SmtpReply rcptTo(String address, RcptParameter... params) {
-    StringBuilder line = new StringBuilder("RCPT TO:<");
-    line.append(address(address, utf8Transaction, "RCPT TO")).append('>');
-    for (RcptParameter param : params) {
-      line.append(' ').append(Objects.requireNonNull(param, "parameter"));
-    }
-    return exchange(SmtpStage.RCPT, line.toString());
+    return exchange(SmtpStage.RCPT, Commands.rcptTo(address, utf8Transaction, params));
   }
 
   /** Sends {@code DATA}; a willing server answers {@code 354}. */
@@ -157,6 +147,15 @@ public final class SmtpSession implements AutoCloseable {
     Objects.requireNonNull(message, "message");
     SmtpReply data = data();
     return data.code() == 354 ? content(message) : data;
+  }
+
+  /**
+   * Starts a batch of commands to send in one flight (RFC 2920 PIPELINING).
+   *
+   * @see Pipeline
+   */
+  public Pipeline pipeline() {
+    return new Pipeline(this, utf8Transaction);
   }
 
   /** Sends {@code RSET}, abandoning the transaction. */
@@ -235,19 +234,6 @@ public final class SmtpSession implements AutoCloseable {
         + "]";
   }
 
-  private String address(String address, boolean utf8, String command) {
-    Wire.requireSafe(command + " address", address);
-    if (!utf8 && !Wire.isAscii(address)) {
-      throw new IllegalArgumentException(
-          command
-              + " address ["
-              + address
-              + "] holds non-ASCII characters: send MAIL FROM with MailParameter.smtpUtf8()"
-              + " (RFC 6531) to use them; nothing was sent");
-    }
-    return address;
-  }
-
   SmtpReply exchange(SmtpStage stage, String line) {
     return exchange(stage, line, line);
   }
@@ -265,6 +251,33 @@ public final class SmtpSession implements AutoCloseable {
       throw e;
     }
     return receive(stage, start);
+  }
+
+  /** Writes all lines at once, then reads one reply per line (fewer after a 421). */
+  List<SmtpReply> exchangeAll(List<SmtpStage> stages, List<String> lines, boolean utf8) {
+    ensureOpen(SmtpStage.PIPELINE);
+    ByteArrayOutputStream batch = new ByteArrayOutputStream(lines.size() * 48);
+    for (String line : lines) {
+      batch.writeBytes(Wire.line(line));
+    }
+    long start = System.nanoTime();
+    lines.forEach(log::sent);
+    try {
+      connection.write(batch.toByteArray(), SmtpStage.PIPELINE);
+    } catch (SmtpException e) {
+      broken(e);
+      throw e;
+    }
+    utf8Transaction = utf8;
+    List<SmtpReply> replies = new ArrayList<>(lines.size());
+    for (SmtpStage stage : stages) {
+      replies.add(receive(stage, start));
+      if (!isOpen()) {
+        break;
+      }
+      start = System.nanoTime();
+    }
+    return List.copyOf(replies);
   }
 
   private SmtpReply receive(SmtpStage stage, long start) {

@@ -1,0 +1,49 @@
+package org.smtpunit;
+
+import java.util.Objects;
+
+/** Builds command lines shared by {@link SmtpSession} and {@link Pipeline}, validating them. */
+final class Commands {
+
+  private Commands() {}
+
+  static boolean asksForSmtpUtf8(MailParameter... params) {
+    for (MailParameter param : params) {
+      if (Objects.requireNonNull(param, "parameter").keyword().equalsIgnoreCase("SMTPUTF8")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String mailFrom(String address, MailParameter... params) {
+    StringBuilder line = new StringBuilder("MAIL FROM:<");
+    line.append(address(address, asksForSmtpUtf8(params), "MAIL FROM")).append('>');
+    for (MailParameter param : params) {
+      line.append(' ').append(param);
+    }
+    return line.toString();
+  }
+
+  static String rcptTo(String address, boolean utf8, RcptParameter... params) {
+    StringBuilder line = new StringBuilder("RCPT TO:<");
+    line.append(address(address, utf8, "RCPT TO")).append('>');
+    for (RcptParameter param : params) {
+      line.append(' ').append(Objects.requireNonNull(param, "parameter"));
+    }
+    return line.toString();
+  }
+
+  private static String address(String address, boolean utf8, String command) {
+    Wire.requireSafe(command + " address", address);
+    if (!utf8 && !Wire.isAscii(address)) {
+      throw new IllegalArgumentException(
+          command
+              + " address ["
+              + address
+              + "] holds non-ASCII characters: send MAIL FROM with MailParameter.smtpUtf8()"
+              + " (RFC 6531) to use them; nothing was sent");
+    }
+    return address;
+  }
+}
