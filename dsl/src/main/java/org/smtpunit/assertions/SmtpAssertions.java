@@ -1,0 +1,62 @@
+package org.smtpunit.assertions;
+
+import org.assertj.core.annotation.CheckReturnValue;
+import org.smtpunit.ConnectionProbe;
+import org.smtpunit.EhloReply;
+import org.smtpunit.SmtpConnectException;
+import org.smtpunit.SmtpReply;
+import org.smtpunit.Transcript;
+
+/**
+ * The single entry point to SmtpUnit's assertions: one {@code assertThat} per SmtpUnit type.
+ *
+ * <pre>{@code
+ * import static org.assertj.core.api.Assertions.assertThat;
+ * import static org.smtpunit.assertions.SmtpAssertions.assertThat;
+ *
+ * assertThat(smtp.ehlo("contoso.com")).isSuccess().supports("DSN");
+ * assertThat(smtp.rcptTo("kate@fabrikam.com")).hasCode(250).hasEnhancedStatus("2.1.5");
+ * assertThat(message.subject()).isEqualTo("Test from Contoso");   // AssertJ's own
+ * }</pre>
+ *
+ * <p>This class deliberately does <em>not</em> extend AssertJ's {@code Assertions}. AssertJ's
+ * guidance for custom entry points is a separate class holding only its own overloads, so that a
+ * test can statically import both it and {@code org.assertj.core.api.Assertions.assertThat}: Java
+ * merges the two sets of overloads, and since every method here takes an SmtpUnit type, each call
+ * resolves to exactly one method. Extending {@code Assertions} would instead re-export hundreds of
+ * methods and tie our release to AssertJ's API surface.
+ */
+public final class SmtpAssertions {
+
+  private SmtpAssertions() {}
+
+  /** Starts assertions on a reply. */
+  @CheckReturnValue
+  public static SmtpReplyAssert assertThat(SmtpReply actual) {
+    return new SmtpReplyAssert(actual);
+  }
+
+  /** Starts assertions on an EHLO reply and its capabilities. */
+  @CheckReturnValue
+  public static EhloReplyAssert assertThat(EhloReply actual) {
+    return new EhloReplyAssert(actual);
+  }
+
+  /** Starts assertions on a transcript. */
+  @CheckReturnValue
+  public static TranscriptAssert assertThat(Transcript actual) {
+    return new TranscriptAssert(actual);
+  }
+
+  /** Starts assertions on a failed connection. */
+  @CheckReturnValue
+  public static SmtpConnectExceptionAssert assertThat(SmtpConnectException actual) {
+    return new SmtpConnectExceptionAssert(actual);
+  }
+
+  /** Starts assertions on a connection probe. */
+  @CheckReturnValue
+  public static ConnectionProbeAssert assertThat(ConnectionProbe actual) {
+    return new ConnectionProbeAssert(actual);
+  }
+}

@@ -1,0 +1,60 @@
+package org.smtpunit.assertions;
+
+import org.assertj.core.annotation.CheckReturnValue;
+import org.assertj.core.api.AbstractSoftAssertions;
+import org.smtpunit.ConnectionProbe;
+import org.smtpunit.EhloReply;
+import org.smtpunit.SmtpConnectException;
+import org.smtpunit.SmtpReply;
+import org.smtpunit.Transcript;
+
+/**
+ * Soft assertions for SmtpUnit types: every failure is collected and reported together at {@link
+ * #assertAll()}, so one run shows every reply that was wrong.
+ *
+ * <pre>{@code
+ * SmtpSoftAssertions softly = new SmtpSoftAssertions();
+ * softly.assertThat(smtp.ehlo("contoso.com")).supports("STARTTLS").supports("DSN");
+ * softly.assertThat(smtp.mailFrom("chris@contoso.com")).hasEnhancedStatus("2.1.0");
+ * softly.assertAll();
+ * }</pre>
+ *
+ * <p>Also usable with AssertJ's {@code SoftAssertionsExtension} as a test parameter.
+ */
+public class SmtpSoftAssertions extends AbstractSoftAssertions {
+
+  /** Creates an empty collector. */
+  public SmtpSoftAssertions() {
+    super();
+  }
+
+  /** Starts soft assertions on a reply. */
+  @CheckReturnValue
+  public SmtpReplyAssert assertThat(SmtpReply actual) {
+    return proxy(SmtpReplyAssert.class, SmtpReply.class, actual);
+  }
+
+  /** Starts soft assertions on an EHLO reply. */
+  @CheckReturnValue
+  public EhloReplyAssert assertThat(EhloReply actual) {
+    return proxy(EhloReplyAssert.class, EhloReply.class, actual);
+  }
+
+  /** Starts soft assertions on a transcript. */
+  @CheckReturnValue
+  public TranscriptAssert assertThat(Transcript actual) {
+    return proxy(TranscriptAssert.class, Transcript.class, actual);
+  }
+
+  /** Starts soft assertions on a failed connection. */
+  @CheckReturnValue
+  public SmtpConnectExceptionAssert assertThat(SmtpConnectException actual) {
+    return proxy(SmtpConnectExceptionAssert.class, SmtpConnectException.class, actual);
+  }
+
+  /** Starts soft assertions on a connection probe. */
+  @CheckReturnValue
+  public ConnectionProbeAssert assertThat(ConnectionProbe actual) {
+    return proxy(ConnectionProbeAssert.class, ConnectionProbe.class, actual);
+  }
+}

@@ -1,0 +1,21 @@
+package org.smtpunit.assertions.error;
+
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+import org.smtpunit.ConnectFailure;
+
+/** Failure message of {@code hasFailure} and {@code failedWith}. */
+public final class ShouldHaveConnectFailure extends BasicErrorMessageFactory {
+
+  private ShouldHaveConnectFailure(String format, Object... arguments) {
+    super(format, arguments);
+  }
+
+  /** Creates the message. */
+  public static ErrorMessageFactory shouldHaveConnectFailure(
+      String what, Object actual, ConnectFailure expected, Object actualFailure) {
+    return new ShouldHaveConnectFailure(
+        "%nExpecting %s:%n  %s%nto have failed with:%n  %s%nbut it %s",
+        Text.of(what), Text.of(actual), expected, Text.of(actualFailure));
+  }
+}

@@ -1,0 +1,27 @@
+package org.smtpunit.assertions.error;
+
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+import org.smtpunit.SmtpReply;
+
+/** Failure message of {@code hasEnhancedStatus}, also when the server sent none. */
+public final class ShouldHaveEnhancedStatus extends BasicErrorMessageFactory {
+
+  private ShouldHaveEnhancedStatus(String format, Object... arguments) {
+    super(format, arguments);
+  }
+
+  /** Creates the message. */
+  public static ErrorMessageFactory shouldHaveEnhancedStatus(SmtpReply actual, String expected) {
+    return new ShouldHaveEnhancedStatus(
+        "%nExpecting reply:%n  %s%nto have enhanced status code:%n  %s%nbut %s%s",
+        Text.of(actual),
+        Text.of(expected),
+        Text.of(
+            actual
+                .enhancedStatus()
+                .map(s -> "it has " + s)
+                .orElse("it has none (does the server advertise ENHANCEDSTATUSCODES?)")),
+        Text.transcript(actual.transcript()));
+  }
+}
