@@ -61,6 +61,12 @@ public enum ConnectFailure {
       List.of(
           "a wrong port number (another service listens there)",
           "a proxy or firewall in the way answers instead of the SMTP server")),
+  /** The domain publishes a null MX ({@code MX 0 .}, RFC 7505): it accepts no mail at all. */
+  NULL_MX(
+      "the domain accepts no mail (null MX, RFC 7505)",
+      List.of(
+          "the domain deliberately publishes MX 0 . to say it receives no mail",
+          "a wrong domain name for the destination")),
   /** Anything else the platform reported. */
   OTHER(
       "the connection failed",

@@ -28,6 +28,16 @@ final class Connector {
     } catch (UnknownHostException e) {
       throw failure(host, port, e, log);
     }
+    return connect(host, addresses, port, timeout, log);
+  }
+
+  /**
+   * Connects to the host's given addresses in turn.
+   *
+   * @throws SmtpConnectException when no address accepts the connection
+   */
+  static Socket connect(
+      String host, InetAddress[] addresses, int port, Duration timeout, TranscriptLog log) {
     IOException first = null;
     for (InetAddress address : addresses) {
       log.note("Trying " + address.getHostAddress() + " port " + port + "...");

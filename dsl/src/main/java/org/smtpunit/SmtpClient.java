@@ -1,10 +1,16 @@
 package org.smtpunit;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.smtpunit.dns.MxRecord;
+import org.smtpunit.dns.MxRecords;
 
 /**
  * An immutable, thread-safe factory of {@link SmtpSession}s: telnet's {@code open host 25} with
@@ -75,11 +81,105 @@ public final class SmtpClient {
     if (host.isBlank()) {
       throw new IllegalArgumentException("Host must not be blank");
     }
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("Port must be 1 to 65535, was [" + port + "]");
-    }
+    checkPort(port);
     TranscriptLog log = new TranscriptLog();
-    Socket socket = Connector.connect(host, port, connectTimeout, log);
+    return greet(host, port, Connector.connect(host, port, connectTimeout, log), log);
+  }
+
+  /**
+   * Connects to a domain the way an MTA does (RFC 5321 §5.1): the exchangers in preference order,
+   * each of their addresses in turn, on port 25; returns the first session that greets.
+   *
+   * @throws SmtpConnectException listing every attempt when none greets, or at once for a null MX
+   */
+  public SmtpSession open(MxRecords mx) {
+    return open(mx, 25);
+  }
+
+  /**
+   * Connects to a domain's exchangers in preference order on the given port; returns the first
+   * session that greets. {@link SmtpSession#remoteHost()} names the exchanger that answered.
+   *
+   * @throws SmtpConnectException listing every attempt when none greets, or at once for a null MX
+   * @throws IllegalArgumentException for a bad port
+   */
+  public SmtpSession open(MxRecords mx, int port) {
+    Objects.requireNonNull(mx, "mx");
+    checkPort(port);
+    TranscriptLog log = new TranscriptLog();
+    if (mx.isNullMx() || mx.records().isEmpty()) {
+      log.note(mx.domain() + " publishes a null MX: it accepts no mail");
+      throw new SmtpConnectException(
+          SmtpConnectException.describe(mx.domain(), port, ConnectFailure.NULL_MX, "MX 0 ."),
+          ConnectFailure.NULL_MX,
+          log.snapshot(),
+          null);
+    }
+    List<String> attempts = new ArrayList<>();
+    ConnectFailure firstFailure = null;
+    SmtpException firstCause = null;
+    for (MxRecord record : mx.records()) {
+      String exchange = record.exchange();
+      log.note("MX " + record.preference() + " " + exchange);
+      try {
+        InetAddress[] addresses =
+            record.addresses().isEmpty()
+                ? Connector.resolve(exchange)
+                : record.addresses().toArray(new InetAddress[0]);
+        for (InetAddress address : addresses) {
+          try {
+            Socket socket =
+                Connector.connect(exchange, new InetAddress[] {address}, port, connectTimeout, log);
+            return greet(exchange, port, socket, log);
+          } catch (SmtpException e) {
+            ConnectFailure failure = classify(e);
+            attempts.add(
+                exchange
+                    + " ["
+                    + address.getHostAddress()
+                    + "]:"
+                    + port
+                    + ": "
+                    + failure.description());
+            if (firstFailure == null) {
+              firstFailure = failure;
+              firstCause = e;
+            }
+          }
+        }
+      } catch (UnknownHostException e) {
+        attempts.add(exchange + ": " + ConnectFailure.UNKNOWN_HOST.description());
+        if (firstFailure == null) {
+          firstFailure = ConnectFailure.UNKNOWN_HOST;
+        }
+      }
+    }
+    StringBuilder message =
+        new StringBuilder("Could not open a connection to any mail exchanger of ")
+            .append(mx.domain())
+            .append(" on port ")
+            .append(port)
+            .append(". Attempts, most preferred first:");
+    attempts.forEach(a -> message.append("\n  - ").append(a));
+    message.append("\nLikely causes:");
+    firstFailure.likelyCauses().forEach(c -> message.append("\n  - ").append(c));
+    throw new SmtpConnectException(message.toString(), firstFailure, log.snapshot(), firstCause);
+  }
+
+  private static ConnectFailure classify(SmtpException e) {
+    if (e instanceof SmtpConnectException connect) {
+      return connect.failure();
+    }
+    if (e instanceof SmtpTimeoutException) {
+      return ConnectFailure.NO_GREETING;
+    }
+    if (e instanceof SmtpConnectionClosedException) {
+      return ConnectFailure.CLOSED_BEFORE_GREETING;
+    }
+    return ConnectFailure.MALFORMED_GREETING;
+  }
+
+  private SmtpSession greet(String host, int port, Socket socket, TranscriptLog log) {
     long connected = System.nanoTime();
     Connection connection;
     try {
@@ -91,6 +191,12 @@ public final class SmtpClient {
     SmtpSession session = new SmtpSession(host, connection, log, replyTimeout);
     session.readGreeting(connected);
     return session;
+  }
+
+  private static void checkPort(int port) {
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("Port must be 1 to 65535, was [" + port + "]");
+    }
   }
 
   /**

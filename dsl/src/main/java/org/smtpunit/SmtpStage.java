@@ -11,6 +11,8 @@ package org.smtpunit;
  * }</pre>
  */
 public enum SmtpStage {
+  /** Looking up MX or address records (nslookup, step 2 of the walkthrough). */
+  DNS("DNS lookup"),
   /** Opening the TCP connection (telnet's {@code open host 25}). */
   CONNECT("connect"),
   /** Waiting for the server's 220 greeting. */

@@ -6,6 +6,7 @@ import org.smtpunit.EhloReply;
 import org.smtpunit.SmtpConnectException;
 import org.smtpunit.SmtpReply;
 import org.smtpunit.Transcript;
+import org.smtpunit.dns.MxRecords;
 
 /**
  * The single entry point to SmtpUnit's assertions: one {@code assertThat} per SmtpUnit type.
@@ -58,5 +59,11 @@ public final class SmtpAssertions {
   @CheckReturnValue
   public static ConnectionProbeAssert assertThat(ConnectionProbe actual) {
     return new ConnectionProbeAssert(actual);
+  }
+
+  /** Starts assertions on a domain's MX records. */
+  @CheckReturnValue
+  public static MxRecordsAssert assertThat(MxRecords actual) {
+    return new MxRecordsAssert(actual);
   }
 }

@@ -7,6 +7,7 @@ import org.smtpunit.EhloReply;
 import org.smtpunit.SmtpConnectException;
 import org.smtpunit.SmtpReply;
 import org.smtpunit.Transcript;
+import org.smtpunit.dns.MxRecords;
 
 /**
  * Soft assertions for SmtpUnit types: every failure is collected and reported together at {@link
@@ -56,5 +57,11 @@ public class SmtpSoftAssertions extends AbstractSoftAssertions {
   @CheckReturnValue
   public ConnectionProbeAssert assertThat(ConnectionProbe actual) {
     return proxy(ConnectionProbeAssert.class, ConnectionProbe.class, actual);
+  }
+
+  /** Starts soft assertions on a domain's MX records. */
+  @CheckReturnValue
+  public MxRecordsAssert assertThat(MxRecords actual) {
+    return proxy(MxRecordsAssert.class, MxRecords.class, actual);
   }
 }

@@ -1,0 +1,373 @@
+package org.smtpunit.dns;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.ResolverConfig;
+import org.xbill.DNS.ReverseMap;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * An immutable, thread-safe DNS resolver for step 2 of the walkthrough: MX records, addresses and
+ * reverse lookups, over the real DNS wire protocol (UDP, and TCP when an answer is truncated).
+ *
+ * <pre>{@code
+ * Dns dns = Dns.builder().server("127.0.0.1", 5353).timeout(Duration.ofSeconds(20)).build();
+ * MxRecords mx = dns.mx("fabrikam.com.");
+ * List<InetAddress> addresses = dns.addresses("mail1.fabrikam.com");
+ * }</pre>
+ *
+ * <p>Names are always absolute, with or without the trailing dot: no search-list suffix is ever
+ * appended (what the walkthrough's trailing dot in {@code fabrikam.com.} is for). Every lookup
+ * throws {@link DnsLookupException} when it fails.
+ */
+public final class Dns {
+
+  /** The walkthrough's {@code set timeout=20}. */
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+
+  /** CNAME chains longer than this are treated as a loop. */
+  private static final int MAX_CNAME_HOPS = 8;
+
+  private final List<InetSocketAddress> servers;
+  private final Duration timeout;
+
+  private Dns(List<InetSocketAddress> servers, Duration timeout) {
+    this.servers = List.copyOf(servers);
+    this.timeout = timeout;
+  }
+
+  /**
+   * Returns a resolver asking the machine's configured DNS servers.
+   *
+   * @throws DnsLookupException with reason NETWORK when the machine has no DNS server configured
+   */
+  public static Dns systemDefault() {
+    List<InetSocketAddress> servers = ResolverConfig.getCurrentConfig().servers();
+    if (servers.isEmpty()) {
+      throw new DnsLookupException(
+          "No DNS server is configured on this machine; name one with Dns.builder().server(...)",
+          DnsLookupException.Reason.NETWORK,
+          null);
+    }
+    return new Dns(servers, DEFAULT_TIMEOUT);
+  }
+
+  /** Returns a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the servers asked, as {@code host:port}. */
+  public String server() {
+    return String.join(", ", servers.stream().map(Dns::describe).toList());
+  }
+
+  /** Returns the time allowed for each query. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Looks up the MX records of a domain, resolving each exchanger's addresses. A domain without MX
+   * records but with addresses gives an implicit MX (RFC 5321 §5.1).
+   *
+   * @throws DnsLookupException when the lookup fails, or the domain has neither MX nor addresses
+   */
+  public MxRecords mx(String domain) {
+    Name name = absolute(domain);
+    String display = display(name);
+    Message answer = query(name, Type.MX, display);
+    List<MXRecord> mx = new ArrayList<>();
+    for (Record record : answer.getSection(Section.ANSWER)) {
+      if (record instanceof MXRecord found) {
+        mx.add(found);
+      }
+    }
+    if (mx.isEmpty()) {
+      List<InetAddress> own = addressesOf(name, display, true);
+      if (own.isEmpty()) {
+        throw failure(display, "MX", DnsLookupException.Reason.NO_DATA, null);
+      }
+      return new MxRecords(display, List.of(new MxRecord(0, display, own)), true);
+    }
+    List<MxRecord> records = new ArrayList<>();
+    for (MXRecord record : mx) {
+      Name target = record.getTarget();
+      if (target.equals(Name.root)) {
+        records.add(new MxRecord(record.getPriority(), ".", List.of()));
+        continue;
+      }
+      String exchange = display(target);
+      records.add(
+          new MxRecord(record.getPriority(), exchange, addressesOf(target, exchange, false)));
+    }
+    records.sort(Comparator.comparingInt(MxRecord::preference).thenComparing(MxRecord::exchange));
+    return new MxRecords(display, records, false);
+  }
+
+  /**
+   * Looks up the A and AAAA addresses of a host, following CNAMEs; IPv4 addresses first.
+   *
+   * @throws DnsLookupException when the lookup fails or the host has no address
+   */
+  public List<InetAddress> addresses(String host) {
+    Name name = absolute(host);
+    List<InetAddress> found = addressesOf(name, display(name), false);
+    if (found.isEmpty()) {
+      throw failure(display(name), "A/AAAA", DnsLookupException.Reason.NO_DATA, null);
+    }
+    return found;
+  }
+
+  /**
+   * Looks up the PTR names of an address (the reverse lookup remote servers check), without the
+   * trailing dot.
+   *
+   * @throws DnsLookupException when the lookup fails or there is no PTR record
+   */
+  public List<String> reverse(InetAddress address) {
+    Name name = ReverseMap.fromAddress(address);
+    String display = display(name);
+    List<String> names = new ArrayList<>();
+    for (Record record : query(name, Type.PTR, display).getSection(Section.ANSWER)) {
+      if (record instanceof PTRRecord ptr) {
+        names.add(display(ptr.getTarget()));
+      }
+    }
+    if (names.isEmpty()) {
+      throw failure(display, "PTR", DnsLookupException.Reason.NO_DATA, null);
+    }
+    return List.copyOf(names);
+  }
+
+  /** A and AAAA of a name; empty when it has none (NXDOMAIN is an empty result only if lenient). */
+  private List<InetAddress> addressesOf(Name name, String display, boolean lenient) {
+    List<InetAddress> v4 = new ArrayList<>();
+    List<InetAddress> v6 = new ArrayList<>();
+    for (int type : new int[] {Type.A, Type.AAAA}) {
+      Name current = name;
+      for (int hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
+        Message answer;
+        try {
+          answer = query(current, type, display);
+        } catch (DnsLookupException e) {
+          if (lenient && e.reason() == DnsLookupException.Reason.NXDOMAIN) {
+            return List.of();
+          }
+          throw e;
+        }
+        Name next = null;
+        boolean any = false;
+        for (Record record : answer.getSection(Section.ANSWER)) {
+          if (record instanceof ARecord a) {
+            v4.add(a.getAddress());
+            any = true;
+          } else if (record instanceof AAAARecord aaaa) {
+            v6.add(aaaa.getAddress());
+            any = true;
+          } else if (record instanceof CNAMERecord cname) {
+            next = cname.getTarget();
+          }
+        }
+        if (any || next == null) {
+          break;
+        }
+        current = next;
+      }
+    }
+    List<InetAddress> all = new ArrayList<>(v4);
+    all.addAll(v6);
+    return List.copyOf(all);
+  }
+
+  private Message query(Name name, int type, String display) {
+    Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
+    Message response;
+    try {
+      response = resolver().send(query);
+    } catch (SocketTimeoutException e) {
+      throw failure(display, Type.string(type), DnsLookupException.Reason.TIMEOUT, e);
+    } catch (IOException e) {
+      DnsLookupException.Reason reason =
+          String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("timed out")
+              ? DnsLookupException.Reason.TIMEOUT
+              : DnsLookupException.Reason.NETWORK;
+      throw failure(display, Type.string(type), reason, e);
+    }
+    int rcode = response.getRcode();
+    if (rcode == Rcode.NOERROR) {
+      return response;
+    }
+    DnsLookupException.Reason reason =
+        switch (rcode) {
+          case Rcode.NXDOMAIN -> DnsLookupException.Reason.NXDOMAIN;
+          case Rcode.SERVFAIL -> DnsLookupException.Reason.SERVFAIL;
+          case Rcode.REFUSED -> DnsLookupException.Reason.REFUSED;
+          default -> DnsLookupException.Reason.BAD_RESPONSE;
+        };
+    throw failure(
+        display, Type.string(type) + " (RCODE " + Rcode.string(rcode) + ")", reason, null);
+  }
+
+  private org.xbill.DNS.Resolver resolver() {
+    // dnsjava resolvers are cheap and hold no connection; a fresh one per query keeps this class
+    // free of shared mutable state. SimpleResolver retries over TCP when the UDP answer is
+    // truncated (TC bit), as RFC 7766 requires.
+    if (servers.size() == 1) {
+      SimpleResolver resolver = new SimpleResolver(servers.get(0));
+      resolver.setTimeout(timeout);
+      return resolver;
+    }
+    List<org.xbill.DNS.Resolver> each = new ArrayList<>();
+    for (InetSocketAddress server : servers) {
+      SimpleResolver resolver = new SimpleResolver(server);
+      resolver.setTimeout(timeout);
+      each.add(resolver);
+    }
+    ExtendedResolver resolver = new ExtendedResolver(each);
+    resolver.setTimeout(timeout);
+    resolver.setRetries(1);
+    return resolver;
+  }
+
+  private DnsLookupException failure(
+      String name, String type, DnsLookupException.Reason reason, Throwable cause) {
+    String what =
+        switch (reason) {
+          case NXDOMAIN -> "the name does not exist (NXDOMAIN)";
+          case SERVFAIL -> "the server failed to answer (SERVFAIL)";
+          case REFUSED -> "the server refused to answer (REFUSED)";
+          case TIMEOUT -> "no answer within " + timeout.toMillis() + " ms";
+          case NO_DATA -> "the name has no record of that type";
+          case BAD_RESPONSE -> "the server sent an unusable answer";
+          case NETWORK -> "the query could not be sent [" + cause + "]";
+        };
+    StringBuilder message =
+        new StringBuilder("DNS lookup of ")
+            .append(type)
+            .append(" records for ")
+            .append(name)
+            .append(" failed: ")
+            .append(what)
+            .append(". Server asked: ")
+            .append(server())
+            .append(", timeout ")
+            .append(timeout.toMillis())
+            .append(" ms.");
+    if (reason == DnsLookupException.Reason.TIMEOUT
+        || reason == DnsLookupException.Reason.REFUSED
+        || reason == DnsLookupException.Reason.NETWORK) {
+      message.append(
+          " A firewall or proxy may block queries to DNS servers; check that this machine may"
+              + " reach the server on port 53 (UDP and TCP).");
+    }
+    return new DnsLookupException(message.toString(), reason, cause);
+  }
+
+  private static Name absolute(String name) {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank()
+        || name.indexOf('\0') >= 0
+        || name.indexOf('\r') >= 0
+        || name.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("Not a domain name [" + name + "]");
+    }
+    try {
+      return Name.fromString(name.endsWith(".") ? name : name + ".");
+    } catch (TextParseException e) {
+      throw new IllegalArgumentException("Not a domain name [" + name + "]: " + e.getMessage(), e);
+    }
+  }
+
+  private static String display(Name name) {
+    String text = name.toString(true);
+    return text.isEmpty() ? "." : text;
+  }
+
+  private static String describe(InetSocketAddress server) {
+    String host =
+        server.getAddress() == null ? server.getHostString() : server.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getPort();
+  }
+
+  @Override
+  public String toString() {
+    return "Dns[" + server() + ", timeout " + timeout.toMillis() + " ms]";
+  }
+
+  /** Configures a {@link Dns} that asks one named server. */
+  public static final class Builder {
+    private InetSocketAddress server;
+    private Duration timeout = DEFAULT_TIMEOUT;
+
+    private Builder() {}
+
+    /**
+     * Sets the server to ask.
+     *
+     * @throws IllegalArgumentException for a bad port or an unresolvable host
+     */
+    public Builder server(String host, int port) {
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException(
+            "DNS server port must be 1 to 65535, was [" + port + "]");
+      }
+      try {
+        this.server =
+            new InetSocketAddress(
+                InetAddress.getByName(Objects.requireNonNull(host, "host")), port);
+      } catch (java.net.UnknownHostException e) {
+        throw new IllegalArgumentException("DNS server host does not resolve [" + host + "]", e);
+      }
+      return this;
+    }
+
+    /**
+     * Sets the time allowed for each query (default 20 s).
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder timeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("DNS timeout must be positive, was [" + timeout + "]");
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * Builds the resolver.
+     *
+     * @throws IllegalStateException when no server was named
+     */
+    public Dns build() {
+      if (server == null) {
+        throw new IllegalStateException(
+            "Name the DNS server with server(host, port), or use Dns.systemDefault()");
+      }
+      return new Dns(List.of(server), timeout);
+    }
+  }
+}
