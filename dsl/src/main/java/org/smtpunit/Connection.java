@@ -40,6 +40,15 @@ final class Connection implements AutoCloseable {
     this.reader = new ReplyReader(socket, in, log);
   }
 
+  /** Returns how many bytes can be read without blocking, 0 when unknown. */
+  int available() {
+    try {
+      return socket.getInputStream().available();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   Socket socket() {
     return socket;
   }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +34,25 @@ public final class SmtpClient {
 
   private final Duration connectTimeout;
   private final Duration replyTimeout;
+  private final TlsMode tlsMode;
+  private final String clientDomain;
+  private final boolean allowPlaintextAuth;
+  private final TlsSettings tls;
+  private final Builder settings;
 
   private SmtpClient(Builder builder) {
     this.connectTimeout = builder.connectTimeout;
     this.replyTimeout = builder.replyTimeout;
+    this.tlsMode = builder.tlsMode;
+    this.clientDomain = builder.clientDomain;
+    this.allowPlaintextAuth = builder.allowPlaintextAuth;
+    this.tls =
+        new TlsSettings(
+            List.copyOf(builder.trusted),
+            builder.trustAny,
+            Optional.ofNullable(builder.tlsHostName),
+            builder.minimumTlsProtocol);
+    this.settings = builder.copy();
   }
 
   /** Returns a client with the default timeouts: connect 20 s, reply 60 s. */
@@ -50,10 +67,25 @@ public final class SmtpClient {
 
   /** Returns a builder holding this client's settings, to derive a variant. */
   public Builder toBuilder() {
-    Builder builder = new Builder();
-    builder.connectTimeout = connectTimeout;
-    builder.replyTimeout = replyTimeout;
-    return builder;
+    return settings.copy();
+  }
+
+  /** Returns how sessions use TLS. */
+  public TlsMode tlsMode() {
+    return tlsMode;
+  }
+
+  /** Returns the domain the client names in its own EHLO (for {@link TlsMode#STARTTLS}). */
+  public String clientDomain() {
+    return clientDomain;
+  }
+
+  boolean allowsPlaintextAuth() {
+    return allowPlaintextAuth;
+  }
+
+  TlsSettings tlsSettings() {
+    return tls;
   }
 
   /** Returns the time allowed to open the TCP connection. */
@@ -180,6 +212,16 @@ public final class SmtpClient {
   }
 
   private SmtpSession greet(String host, int port, Socket socket, TranscriptLog log) {
+    if (tlsMode == TlsMode.IMPLICIT) {
+      try {
+        socket =
+            tls.handshake(
+                socket, host, (int) replyTimeout.toMillis(), SmtpStage.TLS_HANDSHAKE, log);
+      } catch (SmtpTlsException e) {
+        Connector.closeQuietly(socket);
+        throw e;
+      }
+    }
     long connected = System.nanoTime();
     Connection connection;
     try {
@@ -188,8 +230,16 @@ public final class SmtpClient {
       Connector.closeQuietly(socket);
       throw Connector.failure(host, port, e, log);
     }
-    SmtpSession session = new SmtpSession(host, connection, log, replyTimeout);
+    SmtpSession session = new SmtpSession(this, host, connection, log);
     session.readGreeting(connected);
+    if (tlsMode == TlsMode.STARTTLS || tlsMode == TlsMode.STARTTLS_IF_OFFERED) {
+      try {
+        session.upgradeOnOpen(tlsMode == TlsMode.STARTTLS);
+      } catch (RuntimeException e) {
+        session.close();
+        throw e;
+      }
+    }
     return session;
   }
 
@@ -256,8 +306,102 @@ public final class SmtpClient {
   public static final class Builder {
     private Duration connectTimeout = Duration.ofSeconds(20);
     private Duration replyTimeout = Duration.ofSeconds(60);
+    private TlsMode tlsMode = TlsMode.NONE;
+    private String clientDomain = "localhost";
+    private boolean allowPlaintextAuth;
+    private final List<KeyStore> trusted = new ArrayList<>();
+    private boolean trustAny;
+    private String tlsHostName;
+    private String minimumTlsProtocol = "TLSv1.2";
 
     private Builder() {}
+
+    private Builder copy() {
+      Builder copy = new Builder();
+      copy.connectTimeout = connectTimeout;
+      copy.replyTimeout = replyTimeout;
+      copy.tlsMode = tlsMode;
+      copy.clientDomain = clientDomain;
+      copy.allowPlaintextAuth = allowPlaintextAuth;
+      copy.trusted.addAll(trusted);
+      copy.trustAny = trustAny;
+      copy.tlsHostName = tlsHostName;
+      copy.minimumTlsProtocol = minimumTlsProtocol;
+      return copy;
+    }
+
+    /** Sets how sessions use TLS (default {@link TlsMode#NONE}). */
+    public Builder tls(TlsMode mode) {
+      this.tlsMode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /**
+     * Sets the domain the client names in the EHLO it sends itself before STARTTLS under {@link
+     * TlsMode#STARTTLS} (default {@code localhost}).
+     *
+     * @throws IllegalArgumentException when it holds CR, LF, NUL or non-ASCII characters
+     */
+    public Builder clientDomain(String domain) {
+      this.clientDomain = Wire.requireAscii("Client domain", domain, "use the A-label form");
+      return this;
+    }
+
+    /**
+     * Trusts the certificates in a PEM file besides nothing else (replaces the JDK's trust store
+     * for this client, like {@link #trust(KeyStore)}).
+     *
+     * @throws IllegalArgumentException when the file holds no readable certificate
+     */
+    public Builder trustCertificate(Path pemFile) {
+      trusted.add(TlsSettings.loadPem(pemFile));
+      return this;
+    }
+
+    /** Trusts the certificates of a key store instead of the JDK's trust store. */
+    public Builder trust(KeyStore trustStore) {
+      trusted.add(Objects.requireNonNull(trustStore, "trustStore"));
+      return this;
+    }
+
+    /**
+     * Accepts any certificate for any name: for lab servers with self-signed certificates only. The
+     * session's {@link TlsInfo#verifiedHostName()} is then empty.
+     */
+    public Builder trustAnyCertificateInsecurely() {
+      this.trustAny = true;
+      return this;
+    }
+
+    /**
+     * Verifies the certificate against this name instead of the host connected to (e.g. the MX name
+     * when connecting by IP address).
+     *
+     * @throws IllegalArgumentException when it holds CR, LF or NUL
+     */
+    public Builder tlsHostName(String hostName) {
+      this.tlsHostName = Wire.requireSafe("TLS host name", hostName);
+      return this;
+    }
+
+    /**
+     * Sets the oldest protocol version accepted (default {@code TLSv1.2}).
+     *
+     * @throws IllegalArgumentException for an unknown protocol name
+     */
+    public Builder minimumTlsProtocol(String protocol) {
+      this.minimumTlsProtocol = Objects.requireNonNull(protocol, "protocol");
+      return this;
+    }
+
+    /**
+     * Allows AUTH over a connection that is not encrypted (default {@code false}: the walkthrough
+     * warns that Basic authentication without encryption exposes the credentials).
+     */
+    public Builder allowPlaintextAuth(boolean allow) {
+      this.allowPlaintextAuth = allow;
+      return this;
+    }
 
     /**
      * Sets the time allowed to open the TCP connection (default 20 s, the walkthrough's {@code set

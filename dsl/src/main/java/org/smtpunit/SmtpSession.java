@@ -1,11 +1,14 @@
 package org.smtpunit;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLSocket;
 
 /**
  * One SMTP conversation over one connection: each method is one line of the telnet walkthrough and
@@ -35,6 +38,7 @@ public final class SmtpSession implements AutoCloseable {
   /** How many lines of message content the transcript shows before it summarises the rest. */
   private static final int CONTENT_LINES_SHOWN = 200;
 
+  private final SmtpClient client;
   private final String remoteHost;
   private final InetSocketAddress remoteAddress;
   private final Duration replyTimeout;
@@ -43,12 +47,18 @@ public final class SmtpSession implements AutoCloseable {
   private SmtpReply greeting;
   private String closedBecause;
   private boolean utf8Transaction;
+  private Optional<TlsInfo> tls = Optional.empty();
+  private boolean ehloSinceTls = true;
 
-  SmtpSession(String remoteHost, Connection connection, TranscriptLog log, Duration replyTimeout) {
+  SmtpSession(SmtpClient client, String remoteHost, Connection connection, TranscriptLog log) {
+    this.client = client;
     this.remoteHost = remoteHost;
     this.connection = connection;
     this.log = log;
-    this.replyTimeout = replyTimeout;
+    this.replyTimeout = client.replyTimeout();
+    if (connection.socket() instanceof SSLSocket ssl) {
+      tls = Optional.of(client.tlsSettings().info(ssl.getSession()));
+    }
     this.remoteAddress = (InetSocketAddress) connection.socket().getRemoteSocketAddress();
   }
 
@@ -80,7 +90,136 @@ public final class SmtpSession implements AutoCloseable {
    */
   public EhloReply ehlo(String domain) {
     Wire.requireAscii("EHLO domain", domain, "send the A-label form (java.net.IDN.toASCII)");
-    return new EhloReply(exchange(SmtpStage.EHLO, "EHLO " + domain));
+    EhloReply reply = new EhloReply(exchange(SmtpStage.EHLO, "EHLO " + domain));
+    ehloSinceTls = true;
+    return reply;
+  }
+
+  /**
+   * Sends STARTTLS and, on {@code 220}, upgrades the connection to TLS (RFC 3207); any other reply
+   * is returned as it is. After the upgrade every capability learned before it is forgotten: send
+   * EHLO again.
+   *
+   * @throws SmtpTlsException when the handshake fails (naming the check that failed), or when the
+   *     server sent bytes after its 220 and before the handshake (CVE-2011-0411)
+   */
+  public SmtpReply startTls() {
+    SmtpReply reply = exchange(SmtpStage.STARTTLS, "STARTTLS");
+    if (reply.code() != 220) {
+      return reply;
+    }
+    int injected = connection.reader().discardBuffered() + connection.available();
+    if (injected > 0) {
+      SmtpTlsException e =
+          new SmtpTlsException(
+              "The server sent "
+                  + injected
+                  + " bytes after its 220 to STARTTLS and before the TLS handshake: they could be"
+                  + " commands or replies injected in plain text (CVE-2011-0411), so the session"
+                  + " was ended instead of reading them as TLS-protected",
+              SmtpStage.STARTTLS,
+              log.snapshot(),
+              null);
+      broken(e);
+      throw e;
+    }
+    SSLSocket ssl;
+    try {
+      ssl =
+          client
+              .tlsSettings()
+              .handshake(
+                  connection.socket(),
+                  remoteHost,
+                  (int) replyTimeout.toMillis(),
+                  SmtpStage.STARTTLS,
+                  log);
+      connection.attach(ssl);
+    } catch (SmtpTlsException e) {
+      broken(e);
+      throw e;
+    } catch (IOException e) {
+      SmtpTlsException failure =
+          new SmtpTlsException(
+              "TLS layer could not be attached: " + e, SmtpStage.STARTTLS, log.snapshot(), e);
+      broken(failure);
+      throw failure;
+    }
+    tls = Optional.of(client.tlsSettings().info(ssl.getSession()));
+    ehloSinceTls = false;
+    utf8Transaction = false;
+    return reply;
+  }
+
+  /** Returns what TLS negotiated, or empty while the session is in plain text. */
+  public Optional<TlsInfo> tls() {
+    return tls;
+  }
+
+  /**
+   * Authenticates (RFC 4954) and returns the final reply: {@code 235}, or {@code 535}, {@code 530},
+   * {@code 534}... to assert on. The credentials never reach the transcript: responses are recorded
+   * as {@code ****}, the server's prompts decoded.
+   *
+   * @throws SmtpSecurityException before sending anything, when the connection is not encrypted and
+   *     the client was not built with {@code allowPlaintextAuth(true)}
+   * @throws IllegalStateException when STARTTLS succeeded and no EHLO followed it (RFC 3207 §4.2)
+   */
+  public SmtpReply auth(AuthMechanism mechanism, Credentials credentials) {
+    Objects.requireNonNull(mechanism, "mechanism");
+    Objects.requireNonNull(credentials, "credentials");
+    if (tls.isEmpty() && !client.allowsPlaintextAuth()) {
+      throw new SmtpSecurityException(
+          "Refusing AUTH "
+              + mechanism.saslName()
+              + " to "
+              + remoteHost
+              + " over a connection that is not encrypted: Basic authentication without"
+              + " encryption is not recommended, because the credentials are easy to read. Use"
+              + " TlsMode.STARTTLS, startTls() or implicit TLS, or build the client with"
+              + " allowPlaintextAuth(true) for a lab server; nothing was sent",
+          SmtpStage.AUTH,
+          log.snapshot());
+    }
+    if (!ehloSinceTls) {
+      throw new IllegalStateException(
+          "Send EHLO again after STARTTLS before AUTH: RFC 3207 §4.2 makes the client forget every"
+              + " capability learned before TLS, including the AUTH mechanisms; nothing was sent");
+    }
+    return Sasl.authenticate(this, mechanism, credentials);
+  }
+
+  void note(String text) {
+    log.note(text);
+  }
+
+  /** Runs the client's own EHLO and STARTTLS for {@link TlsMode#STARTTLS} and its variant. */
+  void upgradeOnOpen(boolean required) {
+    EhloReply ehlo = ehlo(client.clientDomain());
+    if (!ehlo.supports("STARTTLS")) {
+      if (required) {
+        throw new SmtpTlsException(
+            remoteHost
+                + " does not advertise STARTTLS in its EHLO reply, and the client requires it"
+                + " (TlsMode.STARTTLS); use STARTTLS_IF_OFFERED to continue in plain text",
+            SmtpStage.STARTTLS,
+            log.snapshot(),
+            null);
+      }
+      log.note("STARTTLS not offered: continuing in plain text (STARTTLS_IF_OFFERED)");
+      return;
+    }
+    SmtpReply reply = startTls();
+    if (reply.code() != 220) {
+      if (required) {
+        throw new SmtpTlsException(
+            remoteHost + " refused STARTTLS with [" + reply + "], and the client requires TLS",
+            SmtpStage.STARTTLS,
+            log.snapshot(),
+            null);
+      }
+      log.note("STARTTLS refused: continuing in plain text (STARTTLS_IF_OFFERED)");
+    }
   }
 
   /**

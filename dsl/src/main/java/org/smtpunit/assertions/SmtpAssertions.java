@@ -5,6 +5,7 @@ import org.smtpunit.ConnectionProbe;
 import org.smtpunit.EhloReply;
 import org.smtpunit.SmtpConnectException;
 import org.smtpunit.SmtpReply;
+import org.smtpunit.TlsInfo;
 import org.smtpunit.Transcript;
 import org.smtpunit.dns.MxRecords;
 
@@ -65,5 +66,11 @@ public final class SmtpAssertions {
   @CheckReturnValue
   public static MxRecordsAssert assertThat(MxRecords actual) {
     return new MxRecordsAssert(actual);
+  }
+
+  /** Starts assertions on what TLS negotiated. */
+  @CheckReturnValue
+  public static TlsInfoAssert assertThat(TlsInfo actual) {
+    return new TlsInfoAssert(actual);
   }
 }

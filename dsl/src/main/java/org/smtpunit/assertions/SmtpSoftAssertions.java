@@ -6,6 +6,7 @@ import org.smtpunit.ConnectionProbe;
 import org.smtpunit.EhloReply;
 import org.smtpunit.SmtpConnectException;
 import org.smtpunit.SmtpReply;
+import org.smtpunit.TlsInfo;
 import org.smtpunit.Transcript;
 import org.smtpunit.dns.MxRecords;
 
@@ -63,5 +64,11 @@ public class SmtpSoftAssertions extends AbstractSoftAssertions {
   @CheckReturnValue
   public MxRecordsAssert assertThat(MxRecords actual) {
     return proxy(MxRecordsAssert.class, MxRecords.class, actual);
+  }
+
+  /** Starts soft assertions on what TLS negotiated. */
+  @CheckReturnValue
+  public TlsInfoAssert assertThat(TlsInfo actual) {
+    return proxy(TlsInfoAssert.class, TlsInfo.class, actual);
   }
 }

@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A loopback SMTP server for tests that answers with whatever its script says, byte for byte: the
@@ -152,9 +154,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
   /** One accepted connection: what the client sent, and a way to answer. */
   public static final class Conversation {
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
@@ -163,6 +165,27 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       socket.setTcpNoDelay(true);
       this.in = socket.getInputStream();
       this.out = socket.getOutputStream();
+    }
+
+    /**
+     * Continues the conversation over TLS: layers a server-side {@link SSLSocket} over the accepted
+     * socket and completes the handshake (the server half of STARTTLS or implicit TLS).
+     */
+    public void startTls(SSLContext context) throws IOException {
+      SSLSocket tls =
+          (SSLSocket)
+              context
+                  .getSocketFactory()
+                  .createSocket(
+                      socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+      tls.setUseClientMode(false);
+      if (context.getProtocol().startsWith("TLSv")) {
+        tls.setEnabledProtocols(new String[] {context.getProtocol()});
+      }
+      tls.startHandshake();
+      socket = tls;
+      in = tls.getInputStream();
+      out = tls.getOutputStream();
     }
 
     /** Writes the text exactly (include the CRLFs). */

@@ -1,0 +1,243 @@
+package org.smtpunit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * The client's TLS configuration, made into an {@link SSLSocketFactory} once, and the handshake
+ * with the diagnosis of its failures.
+ */
+final class TlsSettings {
+
+  /** Protocol versions, oldest first, for {@code minimumTlsProtocol}. */
+  private static final List<String> PROTOCOLS =
+      List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+
+  private final SSLSocketFactory factory;
+  private final boolean verify;
+  private final Optional<String> hostName;
+  private final String minimumProtocol;
+
+  TlsSettings(
+      List<KeyStore> trusted, boolean trustAny, Optional<String> hostName, String minimumProtocol) {
+    if (!PROTOCOLS.contains(minimumProtocol)) {
+      throw new IllegalArgumentException(
+          "Unknown TLS protocol [" + minimumProtocol + "]: expected one of " + PROTOCOLS);
+    }
+    this.verify = !trustAny;
+    this.hostName = hostName;
+    this.minimumProtocol = minimumProtocol;
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trustManagers(trusted, trustAny), null);
+      this.factory = context.getSocketFactory();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Could not set up TLS: " + e.getMessage(), e);
+    }
+  }
+
+  static KeyStore loadPem(Path pemFile) {
+    try (InputStream in = Files.newInputStream(pemFile)) {
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      int i = 0;
+      for (Certificate certificate :
+          CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        store.setCertificateEntry("pem-" + i++, certificate);
+      }
+      if (i == 0) {
+        throw new IllegalArgumentException("No certificate in " + pemFile);
+      }
+      return store;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException(
+          "Cannot read certificates from " + pemFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static TrustManager[] trustManagers(List<KeyStore> trusted, boolean trustAny)
+      throws GeneralSecurityException {
+    if (trustAny) {
+      return new TrustManager[] {new TrustAnything()};
+    }
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    if (trusted.isEmpty()) {
+      tmf.init((KeyStore) null); // the JDK's trust store
+      return tmf.getTrustManagers();
+    }
+    KeyStore merged = KeyStore.getInstance(KeyStore.getDefaultType());
+    try {
+      merged.load(null, null);
+    } catch (IOException e) {
+      throw new GeneralSecurityException(e);
+    }
+    int i = 0;
+    for (KeyStore store : trusted) {
+      for (String alias : java.util.Collections.list(store.aliases())) {
+        Certificate certificate = store.getCertificate(alias);
+        if (certificate != null) {
+          merged.setCertificateEntry("trusted-" + i++, certificate);
+        }
+      }
+    }
+    tmf.init(merged);
+    return tmf.getTrustManagers();
+  }
+
+  /**
+   * Layers TLS over the connected socket and completes the handshake.
+   *
+   * @throws SmtpTlsException naming the check that failed
+   */
+  SSLSocket handshake(
+      java.net.Socket plain, String target, int timeoutMillis, SmtpStage stage, TranscriptLog log) {
+    String verifyAs = hostName.orElse(target);
+    try {
+      SSLSocket socket = (SSLSocket) factory.createSocket(plain, verifyAs, plain.getPort(), true);
+      SSLParameters parameters = socket.getSSLParameters();
+      if (verify) {
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      }
+      if (!verifyAs.matches("[0-9.]+|.*:.*")) {
+        parameters.setServerNames(List.of(new SNIHostName(verifyAs)));
+      }
+      int minimum = PROTOCOLS.indexOf(minimumProtocol);
+      parameters.setProtocols(
+          Arrays.stream(socket.getSupportedProtocols())
+              .filter(p -> PROTOCOLS.indexOf(p) >= minimum)
+              .toArray(String[]::new));
+      socket.setSSLParameters(parameters);
+      socket.setSoTimeout(timeoutMillis);
+      socket.startHandshake();
+      if (verify) {
+        checkValidity(socket);
+      }
+      log.note("TLS established: " + info(socket.getSession()));
+      return socket;
+    } catch (IOException e) {
+      String why = diagnose(e, verifyAs);
+      log.note("TLS handshake failed: " + why);
+      throw new SmtpTlsException(
+          "TLS handshake with " + target + " failed at " + stage + ": " + why,
+          stage,
+          log.snapshot(),
+          e);
+    }
+  }
+
+  /**
+   * PKIX does not check the validity dates of a trust anchor, so a self-signed certificate the test
+   * trusts explicitly would pass expired; check the server's own certificate here.
+   */
+  private static void checkValidity(SSLSocket socket) throws IOException {
+    Certificate[] chain = socket.getSession().getPeerCertificates();
+    if (chain.length > 0 && chain[0] instanceof X509Certificate leaf) {
+      try {
+        leaf.checkValidity();
+      } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+        socket.close();
+        throw new SSLException("certificate validity check failed", e);
+      }
+    }
+  }
+
+  TlsInfo info(SSLSession session) {
+    List<X509Certificate> chain = new ArrayList<>();
+    try {
+      for (Certificate certificate : session.getPeerCertificates()) {
+        if (certificate instanceof X509Certificate x509) {
+          chain.add(x509);
+        }
+      }
+    } catch (SSLPeerUnverifiedException e) {
+      // No certificate (anonymous suites): an empty chain says so.
+    }
+    return new TlsInfo(
+        session.getProtocol(),
+        session.getCipherSuite(),
+        chain,
+        verify ? Optional.of(hostNameFor(session)) : Optional.empty());
+  }
+
+  private String hostNameFor(SSLSession session) {
+    return hostName.orElse(session.getPeerHost());
+  }
+
+  private static String diagnose(IOException e, String host) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CertificateExpiredException expired) {
+        return "the server's certificate has expired [" + expired.getMessage() + "]";
+      }
+      if (t instanceof CertificateNotYetValidException notYet) {
+        return "the server's certificate is not valid yet [" + notYet.getMessage() + "]";
+      }
+      String message = String.valueOf(t.getMessage());
+      if (message.contains("No subject alternative DNS name matching")
+          || message.contains("No name matching")
+          || message.contains("No subject alternative names")) {
+        return "the server's certificate does not match host name " + host + " [" + message + "]";
+      }
+      if (message.contains("unable to find valid certification path")
+          || message.contains("PKIX path building failed")) {
+        return "the server's certificate is not trusted (self-signed or unknown issuer); trust it"
+            + " with trustCertificate(pem) or trust(KeyStore) ["
+            + message
+            + "]";
+      }
+      if (message.contains("validity check failed") || message.contains("timestamp check failed")) {
+        return "the server's certificate has expired or is not valid yet [" + message + "]";
+      }
+      if (message.contains("protocol_version") || message.contains("No appropriate protocol")) {
+        return "no TLS protocol version in common (client minimum and server offer differ) ["
+            + message
+            + "]";
+      }
+    }
+    if (e instanceof java.net.SocketTimeoutException) {
+      return "no handshake within the reply timeout";
+    }
+    if (e instanceof SSLException) {
+      return e.getMessage();
+    }
+    return "the connection failed during the handshake [" + e + "]";
+  }
+
+  /** Accepts every certificate: for lab servers with self-signed certificates only. */
+  private static final class TrustAnything implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+}

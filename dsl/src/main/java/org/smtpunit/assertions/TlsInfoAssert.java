@@ -1,0 +1,166 @@
+package org.smtpunit.assertions;
+
+import static org.smtpunit.assertions.error.ShouldHaveTls.shouldHaveTls;
+
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.AbstractAssert;
+import org.smtpunit.TlsInfo;
+
+/**
+ * Assertions on what TLS negotiated and on the server's certificate; get one from {@link
+ * SmtpAssertions#assertThat(TlsInfo)}.
+ *
+ * <pre>{@code
+ * assertThat(smtp.tls().orElseThrow())
+ *     .hasProtocolAtLeast("TLSv1.2")
+ *     .hasCertificateFor("mail1.fabrikam.com")
+ *     .hasCertificateValidFor(Duration.ofDays(14));
+ * }</pre>
+ */
+public class TlsInfoAssert extends AbstractAssert<TlsInfoAssert, TlsInfo> {
+
+  private static final List<String> ORDER =
+      List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+
+  /** Creates the assertion; public so soft assertions can proxy it. */
+  public TlsInfoAssert(TlsInfo actual) {
+    super(actual, TlsInfoAssert.class);
+  }
+
+  /** Verifies the protocol version, e.g. {@code TLSv1.3}. */
+  public TlsInfoAssert hasProtocol(String protocol) {
+    isNotNull();
+    if (!actual.protocol().equals(protocol)) {
+      throwAssertionError(
+          shouldHaveTls(actual, "to use protocol", protocol, "it uses " + actual.protocol()));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the protocol version is at least this one.
+   *
+   * @throws IllegalArgumentException for an unknown protocol name
+   */
+  public TlsInfoAssert hasProtocolAtLeast(String protocol) {
+    int minimum = ORDER.indexOf(protocol);
+    if (minimum < 0) {
+      throw new IllegalArgumentException(
+          "Unknown protocol [" + protocol + "]: expected one of " + ORDER);
+    }
+    isNotNull();
+    if (ORDER.indexOf(actual.protocol()) < minimum) {
+      throwAssertionError(
+          shouldHaveTls(actual, "to use at least", protocol, "it uses " + actual.protocol()));
+    }
+    return myself;
+  }
+
+  /** Verifies the cipher suite matches the regular expression. */
+  public TlsInfoAssert hasCipherSuiteMatching(String regex) {
+    isNotNull();
+    if (!Pattern.compile(regex).matcher(actual.cipherSuite()).matches()) {
+      throwAssertionError(
+          shouldHaveTls(
+              actual, "to use a cipher suite matching", regex, "it uses " + actual.cipherSuite()));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the server's certificate names the host: a DNS subject alternative name (wildcards in
+   * the first label count), or the common name when the certificate has no DNS names.
+   */
+  public TlsInfoAssert hasCertificateFor(String hostName) {
+    isNotNull();
+    List<String> names = names(leaf());
+    String host = hostName.toLowerCase(Locale.ROOT);
+    if (names.stream().noneMatch(name -> matches(name.toLowerCase(Locale.ROOT), host))) {
+      throwAssertionError(
+          shouldHaveTls(actual, "to have a certificate for", hostName, "it names " + names));
+    }
+    return myself;
+  }
+
+  /** Verifies the server's certificate does not expire within the period. */
+  public TlsInfoAssert hasCertificateValidFor(Duration period) {
+    isNotNull();
+    Instant expiry = leaf().getNotAfter().toInstant();
+    if (expiry.isBefore(Instant.now().plus(period))) {
+      throwAssertionError(
+          shouldHaveTls(
+              actual,
+              "to have a certificate valid for at least",
+              period,
+              "it expires at " + expiry));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the issuer of the server's certificate: its distinguished name equals the text, or
+   * contains it as a whole attribute (e.g. {@code CN=R3} or {@code O=Let's Encrypt}).
+   */
+  public TlsInfoAssert isIssuedBy(String issuer) {
+    isNotNull();
+    String dn = leaf().getIssuerX500Principal().getName();
+    boolean matches =
+        dn.equals(issuer)
+            || List.of(dn.split(",")).stream().map(String::trim).anyMatch(issuer::equals);
+    if (!matches) {
+      throwAssertionError(
+          shouldHaveTls(
+              actual, "to have a certificate issued by", issuer, "it was issued by " + dn));
+    }
+    return myself;
+  }
+
+  private X509Certificate leaf() {
+    if (actual.peerCertificates().isEmpty()) {
+      throwAssertionError(
+          shouldHaveTls(actual, "to have", "a server certificate", "the server sent none"));
+    }
+    return actual.peerCertificates().get(0);
+  }
+
+  private static List<String> names(X509Certificate certificate) {
+    List<String> names = new ArrayList<>();
+    try {
+      Collection<List<?>> alternatives = certificate.getSubjectAlternativeNames();
+      if (alternatives != null) {
+        for (List<?> entry : alternatives) {
+          if (Integer.valueOf(2).equals(entry.get(0)) || Integer.valueOf(7).equals(entry.get(0))) {
+            names.add(String.valueOf(entry.get(1)));
+          }
+        }
+      }
+    } catch (CertificateParsingException e) {
+      // Unreadable extension: fall back to the common name.
+    }
+    if (names.isEmpty()) {
+      Matcher cn =
+          Pattern.compile("CN=([^,]+)").matcher(certificate.getSubjectX500Principal().getName());
+      if (cn.find()) {
+        names.add(cn.group(1));
+      }
+    }
+    return names;
+  }
+
+  private static boolean matches(String pattern, String host) {
+    if (pattern.startsWith("*.")) {
+      int dot = host.indexOf('.');
+      return dot > 0 && host.substring(dot).equals(pattern.substring(1));
+    }
+    return pattern.equals(host);
+  }
+}
