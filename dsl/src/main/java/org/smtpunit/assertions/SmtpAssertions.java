@@ -3,6 +3,7 @@ package org.smtpunit.assertions;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.smtpunit.ConnectionProbe;
 import org.smtpunit.EhloReply;
+import org.smtpunit.ReceivedMessage;
 import org.smtpunit.SmtpConnectException;
 import org.smtpunit.SmtpReply;
 import org.smtpunit.TlsInfo;
@@ -72,5 +73,11 @@ public final class SmtpAssertions {
   @CheckReturnValue
   public static TlsInfoAssert assertThat(TlsInfo actual) {
     return new TlsInfoAssert(actual);
+  }
+
+  /** Starts assertions on a message a server received. */
+  @CheckReturnValue
+  public static ReceivedMessageAssert assertThat(ReceivedMessage actual) {
+    return new ReceivedMessageAssert(actual);
   }
 }

@@ -4,6 +4,7 @@ import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractSoftAssertions;
 import org.smtpunit.ConnectionProbe;
 import org.smtpunit.EhloReply;
+import org.smtpunit.ReceivedMessage;
 import org.smtpunit.SmtpConnectException;
 import org.smtpunit.SmtpReply;
 import org.smtpunit.TlsInfo;
@@ -70,5 +71,11 @@ public class SmtpSoftAssertions extends AbstractSoftAssertions {
   @CheckReturnValue
   public TlsInfoAssert assertThat(TlsInfo actual) {
     return proxy(TlsInfoAssert.class, TlsInfo.class, actual);
+  }
+
+  /** Starts soft assertions on a message a server received. */
+  @CheckReturnValue
+  public ReceivedMessageAssert assertThat(ReceivedMessage actual) {
+    return proxy(ReceivedMessageAssert.class, ReceivedMessage.class, actual);
   }
 }

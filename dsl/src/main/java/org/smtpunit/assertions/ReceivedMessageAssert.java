@@ -1,0 +1,73 @@
+package org.smtpunit.assertions;
+
+import static org.smtpunit.assertions.error.ShouldHaveReceived.shouldHaveReceived;
+
+import org.assertj.core.api.AbstractAssert;
+import org.smtpunit.ReceivedMessage;
+
+/**
+ * Assertions on a message a server received; get one from {@link
+ * SmtpAssertions#assertThat(ReceivedMessage)}.
+ *
+ * <pre>{@code
+ * assertThat(server.awaitMessages(1, Duration.ofSeconds(5)).get(0))
+ *     .hasSubject("Test from Contoso")
+ *     .hasRecipient("kate@fabrikam.com")
+ *     .hasBodyContaining("This is a test message");
+ * }</pre>
+ */
+public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert, ReceivedMessage> {
+
+  /** Creates the assertion; public so soft assertions can proxy it. */
+  public ReceivedMessageAssert(ReceivedMessage actual) {
+    super(actual, ReceivedMessageAssert.class);
+  }
+
+  /** Verifies the (decoded) Subject. */
+  public ReceivedMessageAssert hasSubject(String subject) {
+    isNotNull();
+    if (!actual.subject().equals(subject)) {
+      throwAssertionError(shouldHaveReceived(actual, "to have subject", subject));
+    }
+    return myself;
+  }
+
+  /** Verifies the From header contains the address. */
+  public ReceivedMessageAssert isFrom(String address) {
+    isNotNull();
+    if (!actual
+        .from()
+        .toLowerCase(java.util.Locale.ROOT)
+        .contains(address.toLowerCase(java.util.Locale.ROOT))) {
+      throwAssertionError(shouldHaveReceived(actual, "to be from", address));
+    }
+    return myself;
+  }
+
+  /** Verifies the message was delivered to the address (case-insensitive). */
+  public ReceivedMessageAssert hasRecipient(String address) {
+    isNotNull();
+    if (actual.recipients().stream().noneMatch(address::equalsIgnoreCase)) {
+      throwAssertionError(shouldHaveReceived(actual, "to have been delivered to", address));
+    }
+    return myself;
+  }
+
+  /** Verifies the body contains the text. */
+  public ReceivedMessageAssert hasBodyContaining(String text) {
+    isNotNull();
+    if (!actual.body().contains(text)) {
+      throwAssertionError(shouldHaveReceived(actual, "to have a body containing", text));
+    }
+    return myself;
+  }
+
+  /** Verifies a header field has the value (name case-insensitive, value decoded). */
+  public ReceivedMessageAssert hasHeader(String name, String value) {
+    isNotNull();
+    if (!actual.header(name).filter(value::equals).isPresent()) {
+      throwAssertionError(shouldHaveReceived(actual, "to have header", name + ": " + value));
+    }
+    return myself;
+  }
+}

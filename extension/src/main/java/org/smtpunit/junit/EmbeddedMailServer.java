@@ -1,0 +1,96 @@
+package org.smtpunit.junit;
+
+import java.time.Duration;
+import java.util.List;
+import org.smtpunit.ReceivedMessage;
+
+/**
+ * The embedded SMTP server a test talks to when {@link SmtpTarget} names no target: a real server
+ * (GreenMail) on an ephemeral loopback port, one per test class, stopped after it. Declare it as a
+ * parameter to see what was delivered.
+ *
+ * <pre>{@code
+ * @SmtpTarget
+ * class WalkthroughTest {
+ *   @Test
+ *   void deliversToKate(SmtpSession smtp, EmbeddedMailServer server) {
+ *     ... send the walkthrough's message ...
+ *     assertThat(server.awaitMessages(1, Duration.ofSeconds(5)).get(0))
+ *         .hasRecipient("kate@fabrikam.com");
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>It accepts mail for any recipient (a mailbox is made on first delivery), has no enhanced
+ * status codes, no DSN and no STARTTLS.
+ */
+public final class EmbeddedMailServer implements AutoCloseable {
+
+  private final GreenMailAdapter greenMail;
+
+  EmbeddedMailServer() {
+    this.greenMail = new GreenMailAdapter();
+  }
+
+  /** Returns the loopback address it listens on. */
+  public String host() {
+    return "127.0.0.1";
+  }
+
+  /** Returns the ephemeral port it listens on. */
+  public int port() {
+    return greenMail.port();
+  }
+
+  /** Adds a mailbox with a password (for AUTH). */
+  public void addUser(String email, String password) {
+    greenMail.addUser(email, password);
+  }
+
+  /** Returns every message delivered so far, one per recipient mailbox. */
+  public List<ReceivedMessage> receivedMessages() {
+    return List.copyOf(greenMail.receivedMessages());
+  }
+
+  /**
+   * Waits until at least {@code count} messages were delivered and returns them.
+   *
+   * @throws AssertionError when fewer arrive within the timeout, listing those that did
+   */
+  public List<ReceivedMessage> awaitMessages(int count, Duration timeout) {
+    if (!greenMail.waitFor(count, timeout.toMillis())) {
+      List<ReceivedMessage> received = receivedMessages();
+      throw new AssertionError(
+          "Expected "
+              + count
+              + " messages within "
+              + timeout.toMillis()
+              + " ms, but "
+              + received.size()
+              + " arrived: "
+              + received);
+    }
+    return receivedMessages();
+  }
+
+  /** Empties every mailbox. */
+  public void reset() {
+    greenMail.purge();
+  }
+
+  /** Returns how many accepted sockets had TCP_NODELAY switched on (for tests of the fix). */
+  int noDelaySockets() {
+    return greenMail.noDelaySockets();
+  }
+
+  /** Stops the server; the extension does this after the test class. */
+  @Override
+  public void close() {
+    greenMail.stop();
+  }
+
+  @Override
+  public String toString() {
+    return "EmbeddedMailServer[127.0.0.1:" + port() + "]";
+  }
+}
