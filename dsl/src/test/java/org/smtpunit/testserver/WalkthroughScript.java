@@ -34,6 +34,11 @@ public final class WalkthroughScript implements ScriptedSmtpServer.Script {
     this.requireAuth = requireAuth;
   }
 
+  /** Returns a server that knows only these mailboxes (none: it rejects every recipient). */
+  public WalkthroughScript withMailboxes(String... addresses) {
+    return new WalkthroughScript(Set.of(addresses), requireAuth);
+  }
+
   /** Returns a server that refuses anonymous senders, like a hub transport server. */
   public WalkthroughScript requiringAuthentication() {
     return new WalkthroughScript(mailboxes, true);

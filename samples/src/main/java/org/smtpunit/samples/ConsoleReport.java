@@ -1,0 +1,128 @@
+package org.smtpunit.samples;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Prints each check as it ends ({@code PASS}, {@code FAIL} with the failure and transcript, {@code
+ * SKIPPED} with the reason, and the time), then {@code N passed, N failed, N skipped}.
+ */
+final class ConsoleReport implements TestExecutionListener {
+
+  private final PrintStream out;
+  private final Map<String, Long> started = new ConcurrentHashMap<>();
+  private final Map<String, String> transcripts = new ConcurrentHashMap<>();
+  private TestPlan plan;
+  private int passed;
+  private int failed;
+  private int skipped;
+
+  ConsoleReport(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void testPlanExecutionStarted(TestPlan testPlan) {
+    this.plan = testPlan;
+    out.println("SmtpUnit: the telnet SMTP walkthrough as checks");
+  }
+
+  @Override
+  public void executionStarted(TestIdentifier test) {
+    started.put(test.getUniqueId(), System.nanoTime());
+  }
+
+  @Override
+  public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+    String transcript = entry.getKeyValuePairs().get("smtpunit.transcript");
+    if (transcript != null) {
+      transcripts.put(test.getUniqueId(), transcript);
+    }
+  }
+
+  @Override
+  public synchronized void executionSkipped(TestIdentifier test, String reason) {
+    if (test.isTest() || test.isContainer()) {
+      skipped += test.isTest() ? 1 : 0;
+      out.printf("SKIPPED %s: %s%n", name(test), reason);
+    }
+  }
+
+  @Override
+  public synchronized void executionFinished(TestIdentifier test, TestExecutionResult result) {
+    if (!test.isTest()) {
+      if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+        failed++;
+        out.printf(
+            "FAIL    %s%n%s%n",
+            name(test), indent(result.getThrowable().map(Throwable::toString).orElse("")));
+      }
+      return;
+    }
+    long millis =
+        (System.nanoTime() - started.getOrDefault(test.getUniqueId(), System.nanoTime()))
+            / 1_000_000;
+    switch (result.getStatus()) {
+      case SUCCESSFUL -> {
+        passed++;
+        out.printf("PASS    %s (%d ms)%n", name(test), millis);
+      }
+      case ABORTED -> {
+        skipped++;
+        out.printf(
+            "SKIPPED %s (%d ms): %s%n",
+            name(test), millis, result.getThrowable().map(Throwable::getMessage).orElse("aborted"));
+      }
+      case FAILED -> {
+        failed++;
+        out.printf("FAIL    %s (%d ms)%n", name(test), millis);
+        result.getThrowable().ifPresent(t -> out.println(indent(describe(t))));
+        String transcript = transcripts.get(test.getUniqueId());
+        if (transcript != null) {
+          out.println("  Transcript:");
+          out.println(indent(indent(transcript.stripTrailing())));
+        }
+      }
+    }
+  }
+
+  private static String describe(Throwable t) {
+    String message = t.getMessage() == null ? t.toString() : t.getMessage().strip();
+    return t.getClass().getSimpleName() + ": " + message;
+  }
+
+  /** {@code Class > method} or {@code Class > method > [invocation]}, without parameter types. */
+  private String name(TestIdentifier test) {
+    StringBuilder name = new StringBuilder(bare(test));
+    for (var parent =
+            plan == null ? java.util.Optional.<TestIdentifier>empty() : plan.getParent(test);
+        parent.isPresent() && parent.get().getParentId().isPresent();
+        parent = plan.getParent(parent.get())) {
+      name.insert(0, bare(parent.get()) + " > ");
+    }
+    return name.toString();
+  }
+
+  private static String bare(TestIdentifier test) {
+    return test.getDisplayName().replaceFirst("\\(.*\\)$", "");
+  }
+
+  private static String indent(String text) {
+    return "  " + text.replace("\n", "\n  ");
+  }
+
+  int failed() {
+    return failed;
+  }
+
+  /** The closing line: {@code N passed, N failed, N skipped}. */
+  String summary() {
+    return passed + " passed, " + failed + " failed, " + skipped + " skipped";
+  }
+}

@@ -1,0 +1,84 @@
+package org.smtpunit.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.smtpunit.assertions.SmtpAssertions.assertThat;
+import static org.smtpunit.samples.Capabilities.assumeSupports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.smtpunit.EhloReply;
+import org.smtpunit.MailMessage;
+import org.smtpunit.MailParameter;
+import org.smtpunit.Notify;
+import org.smtpunit.RcptParameter;
+import org.smtpunit.Ret;
+import org.smtpunit.SmtpSession;
+
+/**
+ * Step 3's {@code NOTIFY=success,failure}: the server accepts the DSN request (RFC 3461), and,
+ * where the server is ours, the notification really comes back to the sender.
+ */
+@WalkthroughSample
+class DeliveryNotificationTest {
+
+  @Test
+  void notify_success_failure_is_accepted_and_the_notification_reaches_the_sender(
+      SmtpSession smtp, Walkthrough w) throws InterruptedException {
+    EhloReply ehlo = smtp.ehlo(w.helo());
+    assumeSupports(
+        ehlo, "DSN", "delivery status notifications cannot be requested (GreenMail has no DSN)");
+    String envelopeId = "smtpunit-" + System.nanoTime();
+
+    assertThat(
+            smtp.mailFrom(w.from(), MailParameter.ret(Ret.HDRS), MailParameter.envId(envelopeId)))
+        .hasCode(250);
+    assertThat(smtp.rcptTo(w.to(), RcptParameter.notify(Notify.SUCCESS, Notify.FAILURE)))
+        .hasCode(250);
+    assertThat(smtp.send(MailMessage.raw(Walkthrough.MESSAGE))).hasCode(250);
+    assertThat(smtp.quit()).hasCode(221);
+
+    Assumptions.assumeTrue(
+        w.dsnDir().isPresent(),
+        "the server is not ours, so the notification cannot be watched (--config smtpunit.sample.dsn.dir=DIR)");
+    Path dir = Path.of(w.dsnDir().get());
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    String notification = null;
+    while (notification == null && System.nanoTime() < deadline) {
+      notification = find(dir, envelopeId);
+      if (notification == null) {
+        Thread.sleep(200);
+      }
+    }
+    assertThat(notification)
+        .as("a delivery status notification for envelope %s in %s", envelopeId, dir)
+        .isNotNull()
+        .containsIgnoringCase("multipart/report")
+        .containsIgnoringCase("report-type=delivery-status")
+        .contains("Action: delivered");
+  }
+
+  private static String find(Path dir, String envelopeId) {
+    if (!Files.isDirectory(dir)) {
+      return null;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      List<Path> regular = files.filter(Files::isRegularFile).toList();
+      for (Path file : regular) {
+        String text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (text.contains(envelopeId)) {
+          return text;
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
