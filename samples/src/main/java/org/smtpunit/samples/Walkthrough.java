@@ -27,7 +27,8 @@ import java.util.Optional;
  * @param authTarget a port requiring authentication, if any
  * @param dsnDir where DSNs arrive, if the server is ours
  * @param recipients a CSV file of recipients and expected replies, if any
- * @param mxDomain the domain of step 2 ({@code smtpunit.mx}), if any
+ * @param mxDomain the domain of step 2 ({@code smtpunit.sample.mx}, else {@code smtpunit.mx}), if
+ *     any
  * @param dnsServer the DNS server to ask ({@code smtpunit.dns.server}), if not the machine's
  * @param credentials for the authentication sample ({@code smtpunit.auth.username} and the password
  *     from {@code smtpunit.auth.password} or {@code SMTPUNIT_AUTH_PASSWORD})

@@ -26,7 +26,8 @@ final class WalkthroughParameters implements ParameterResolver {
         get(context, "auth.target"),
         get(context, "dsn.dir"),
         get(context, "recipients"),
-        context.getConfigurationParameter("smtpunit.mx").filter(v -> !v.isBlank()),
+        get(context, "mx")
+            .or(() -> context.getConfigurationParameter("smtpunit.mx").filter(v -> !v.isBlank())),
         context.getConfigurationParameter("smtpunit.dns.server").filter(v -> !v.isBlank()),
         context
             .getConfigurationParameter("smtpunit.auth.username")
