@@ -1,0 +1,271 @@
+package org.smtpunit.bench;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.smtpunit.SmtpClient;
+
+/**
+ * Runs every figure of the benchmark in one run, on loopback, and prints them with the goals.
+ *
+ * <pre>
+ * mvn -q -pl bench -am package -DskipTests &amp;&amp; java -jar bench/target/smtpunit-bench.jar [--quick]
+ * </pre>
+ */
+public final class BenchMain {
+
+  /** The sizes of a run: the default, or {@code --quick} for a smoke run. */
+  record Plan(
+      int warmup, int transactions, Duration limit, int coldRuns, int embedded, int heldSessions) {
+    static Plan full() {
+      return new Plan(500, 4_000, Duration.ofSeconds(30), 5, 2_000, 1_000);
+    }
+
+    static Plan quick() {
+      return new Plan(20, 40, Duration.ofSeconds(10), 1, 50, 50);
+    }
+  }
+
+  private final PrintStream out;
+  private final Plan plan;
+  private final List<String> rows = new ArrayList<>();
+
+  BenchMain(PrintStream out, Plan plan) {
+    this.out = out;
+    this.plan = plan;
+  }
+
+  /** Entry point. */
+  public static void main(String[] args) throws Exception {
+    boolean quick = List.of(args).contains("--quick");
+    new BenchMain(System.out, quick ? Plan.quick() : Plan.full()).run();
+    System.exit(0);
+  }
+
+  /** Runs everything; returns the table rows printed. */
+  List<String> run() throws Exception {
+    out.printf(
+        "SmtpUnit benchmark: %d cores, Java %s, %s%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), plan);
+    try (SmtpSink sink = new SmtpSink()) {
+      throughputTable(
+          "in-process sink (TCP_NODELAY, one write per reply)", "127.0.0.1", sink.port());
+      coldStart(sink.port());
+      memory(sink.port());
+    }
+    smtpSinkTable();
+    embedded();
+    return rows;
+  }
+
+  private void throughputTable(String target, String host, int port) throws Exception {
+    out.printf("%n## Throughput against %s%n", target);
+    header("client", "threads", "tx", "tx/s", "p50 ms", "p99 ms", "x floor", "goal");
+    double floor1 = 0;
+    double smtpunit1 = 0;
+    for (int threads : new int[] {1, 2, 8}) {
+      double floor = 0;
+      for (Clients.Client client : Clients.all()) {
+        Throughput.Result r =
+            Throughput.measure(
+                client, host, port, threads, plan.warmup(), plan.transactions(), plan.limit());
+        if (client instanceof Clients.RawSocket) {
+          floor = r.perSecond();
+          if (threads == 1) {
+            floor1 = floor;
+          }
+        }
+        double ratio = r.perSecond() / floor;
+        String goal = "";
+        if (client instanceof Clients.SmtpUnit && threads == 1) {
+          smtpunit1 = r.perSecond();
+          goal = verdict(ratio >= 0.97, ">= 0.97x floor");
+        } else if (client instanceof Clients.SmtpUnitPipelined && threads == 1) {
+          goal = verdict(ratio >= 1.3, ">= 1.3x floor");
+        } else if (client instanceof Clients.SmtpUnit && threads == 8) {
+          double scaling = r.perSecond() / smtpunit1;
+          goal =
+              verdict(
+                  scaling >= 2.5, String.format(Locale.ROOT, ">= 2.5x 1-thread (%.2fx)", scaling));
+        }
+        row(
+            r.client(),
+            Integer.toString(threads),
+            Long.toString(r.transactions()),
+            f(r.perSecond()),
+            f2(r.p50Millis()),
+            f2(r.p99Millis()),
+            f2(ratio),
+            goal);
+      }
+    }
+    if (floor1 == 0) {
+      throw new IllegalStateException("the floor measured nothing");
+    }
+  }
+
+  private void coldStart(int port) throws Exception {
+    out.printf(
+        "%n## Cold start: fresh JVM, from main to the end of the first transaction (median of %d)%n",
+        plan.coldRuns());
+    header("client", "ms", "goal");
+    for (Clients.Client client : Clients.all()) {
+      double millis = ColdStart.median(client.name(), "127.0.0.1", port, plan.coldRuns());
+      String goal = client instanceof Clients.SmtpUnit ? verdict(millis <= 15, "<= 15 ms") : "";
+      row(client.name(), f2(millis), goal);
+    }
+  }
+
+  private void memory(int port) throws Exception {
+    out.printf(
+        "%n## Retained heap per open session (%d held open against the sink)%n",
+        plan.heldSessions());
+    header("client", "bytes/session", "goal");
+    double raw = perSession(() -> Clients.RawSocket.open("127.0.0.1", port));
+    row("raw socket (floor)", f(raw), "");
+    SmtpClient client = SmtpClient.defaults();
+    double smtpunit = perSession(() -> client.open("127.0.0.1", port));
+    row("SmtpUnit SmtpSession", f(smtpunit), verdict(smtpunit <= 32 * 1024, "<= 32 KB"));
+  }
+
+  private interface Opener {
+    AutoCloseable open() throws Exception;
+  }
+
+  private double perSession(Opener opener) throws Exception {
+    List<AutoCloseable> held = new ArrayList<>(plan.heldSessions());
+    long before = usedHeap();
+    try {
+      for (int i = 0; i < plan.heldSessions(); i++) {
+        held.add(opener.open());
+      }
+      long after = usedHeap();
+      return (after - before) / (double) plan.heldSessions();
+    } finally {
+      for (AutoCloseable c : held) {
+        c.close();
+      }
+    }
+  }
+
+  private static long usedHeap() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  private void smtpSinkTable() throws Exception {
+    File binary = new File("/usr/sbin/smtp-sink");
+    if (!binary.canExecute()) {
+      out.printf("%n## Postfix smtp-sink: not installed (apt-get install postfix), skipped%n");
+      return;
+    }
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      port = probe.getLocalPort();
+    }
+    List<String> command =
+        new ArrayList<>(List.of(binary.getPath(), "-c", "127.0.0.1:" + port, "1024"));
+    if ("root".equals(System.getProperty("user.name"))) {
+      command.addAll(1, List.of("-u", "nobody"));
+    }
+    Process sink =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (true) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+          break;
+        } catch (IOException notYet) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("smtp-sink did not start");
+          }
+          Thread.sleep(50);
+        }
+      }
+      throughputTable("Postfix smtp-sink on 127.0.0.1", "127.0.0.1", port);
+    } finally {
+      sink.destroy();
+      sink.waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private void embedded() throws IOException {
+    out.printf("%n## The embedded default (GreenMail started by @SmtpTarget)%n");
+    header("figure", "value", "goal");
+    Path transcripts = Files.createTempDirectory("smtpunit-bench-transcripts");
+    EmbeddedBench.transactions = plan.embedded();
+    launch(EmbeddedBench.RateFixture.class, transcripts);
+    double rate = EmbeddedBench.perSecond;
+    row("walkthrough tx/s, embedded server", f(rate), verdict(rate >= 1000, ">= 1,000 tx/s"));
+    long start = System.nanoTime();
+    long tests = launch(EmbeddedBench.OverheadFixture.class, transcripts);
+    double perTestMillis = (System.nanoTime() - start) / 1e6 / tests;
+    double overhead = perTestMillis - 1000.0 / rate;
+    row("wall time per @SmtpTarget test (" + tests + " tests)", f2(perTestMillis) + " ms", "");
+    row("extension overhead per test", f2(overhead) + " ms", verdict(overhead <= 1.0, "<= 1 ms"));
+  }
+
+  private static long launch(Class<?> fixture, Path transcripts) {
+    Launcher launcher = LauncherFactory.create();
+    SummaryGeneratingListener summary = new SummaryGeneratingListener();
+    launcher.execute(
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectClass(fixture))
+            .configurationParameters(Map.of("smtpunit.transcripts.dir", transcripts.toString()))
+            .build(),
+        summary);
+    if (summary.getSummary().getTotalFailureCount() > 0) {
+      summary.getSummary().getFailures().forEach(f -> f.getException().printStackTrace());
+      throw new IllegalStateException(fixture.getSimpleName() + " failed");
+    }
+    return summary.getSummary().getTestsSucceededCount();
+  }
+
+  private void header(String... cells) {
+    row(cells);
+    String[] rule = new String[cells.length];
+    java.util.Arrays.fill(rule, "---");
+    row(rule);
+  }
+
+  private void row(String... cells) {
+    String line = "| " + String.join(" | ", cells) + " |";
+    rows.add(line);
+    out.println(line);
+  }
+
+  private static String verdict(boolean met, String goal) {
+    return goal + (met ? " ✔" : " ✘ missed");
+  }
+
+  private static String f(double value) {
+    return String.format(Locale.ROOT, "%,.0f", value);
+  }
+
+  private static String f2(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+}
