@@ -29,7 +29,10 @@ final class ReplyReader {
   private final Socket socket;
   private final InputStream in;
   private final TranscriptLog log;
-  private final byte[] buffer = new byte[2 * MAX_LINE_OCTETS];
+
+  /** Starts small (most replies are short) and grows to hold a line of the maximum length. */
+  private byte[] buffer = new byte[1024];
+
   private int position;
   private int limit;
 
@@ -168,6 +171,9 @@ final class ReplyReader {
         scanFrom -= position;
         limit -= position;
         position = 0;
+      }
+      if (limit == buffer.length) {
+        buffer = java.util.Arrays.copyOf(buffer, Math.min(buffer.length * 2, 2 * MAX_LINE_OCTETS));
       }
       fill(stage, deadline, timeout, firstLine);
     }

@@ -37,8 +37,12 @@ final class TlsSettings {
   private static final List<String> PROTOCOLS =
       List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
-  private final SSLSocketFactory factory;
+  private final List<KeyStore> trusted;
   private final boolean verify;
+
+  /** Made on first use: setting up an SSLContext costs a cold JVM hundreds of milliseconds. */
+  private volatile SSLSocketFactory factory;
+
   private final Optional<String> hostName;
   private final String minimumProtocol;
 
@@ -48,16 +52,29 @@ final class TlsSettings {
       throw new IllegalArgumentException(
           "Unknown TLS protocol [" + minimumProtocol + "]: expected one of " + PROTOCOLS);
     }
+    this.trusted = List.copyOf(trusted);
     this.verify = !trustAny;
     this.hostName = hostName;
     this.minimumProtocol = minimumProtocol;
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trustManagers(trusted, trustAny), null);
-      this.factory = context.getSocketFactory();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Could not set up TLS: " + e.getMessage(), e);
+  }
+
+  private SSLSocketFactory factory() {
+    SSLSocketFactory result = factory;
+    if (result == null) {
+      synchronized (this) {
+        if (factory == null) {
+          try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers(trusted, !verify), null);
+            factory = context.getSocketFactory();
+          } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not set up TLS: " + e.getMessage(), e);
+          }
+        }
+        result = factory;
+      }
     }
+    return result;
   }
 
   static KeyStore loadPem(Path pemFile) {
@@ -118,7 +135,7 @@ final class TlsSettings {
       java.net.Socket plain, String target, int timeoutMillis, SmtpStage stage, TranscriptLog log) {
     String verifyAs = hostName.orElse(target);
     try {
-      SSLSocket socket = (SSLSocket) factory.createSocket(plain, verifyAs, plain.getPort(), true);
+      SSLSocket socket = (SSLSocket) factory().createSocket(plain, verifyAs, plain.getPort(), true);
       SSLParameters parameters = socket.getSSLParameters();
       if (verify) {
         parameters.setEndpointIdentificationAlgorithm("HTTPS");

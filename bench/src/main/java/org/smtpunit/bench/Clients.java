@@ -55,11 +55,27 @@ final class Clients {
         new AngusMail());
   }
 
+  /** Makes only the named client, so a cold start loads nothing of the others. */
   static Client byName(String name) {
-    return all().stream()
-        .filter(c -> c.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("Unknown client " + name));
+    return switch (name) {
+      case "raw" -> new RawSocket();
+      case "smtpunit" -> new SmtpUnit();
+      case "pipelined" -> new SmtpUnitPipelined();
+      case "commons-net" -> new CommonsNet();
+      case "angus" -> new AngusMail();
+      default -> throw new IllegalArgumentException("Unknown client " + name);
+    };
+  }
+
+  /** The short name {@link #byName} takes. */
+  static String key(Client client) {
+    return switch (client.getClass().getSimpleName()) {
+      case "RawSocket" -> "raw";
+      case "SmtpUnit" -> "smtpunit";
+      case "SmtpUnitPipelined" -> "pipelined";
+      case "CommonsNet" -> "commons-net";
+      default -> "angus";
+    };
   }
 
   /** The floor: writes each command and reads reply lines, nothing else. */

@@ -29,6 +29,15 @@ final class SmtpSink implements AutoCloseable {
   private final ServerSocket listener;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
+  /** Threads are reused across connections: creating one per connection would be measured too. */
+  private final java.util.concurrent.ExecutorService workers =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread thread = new Thread(r, "smtp-sink");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   SmtpSink() throws IOException {
     listener = new ServerSocket(0, 1024, InetAddress.getByName("127.0.0.1"));
     Thread acceptor = new Thread(this::accept, "smtp-sink-accept");
@@ -46,9 +55,7 @@ final class SmtpSink implements AutoCloseable {
         Socket socket = listener.accept();
         socket.setTcpNoDelay(true);
         open.add(socket);
-        Thread thread = new Thread(() -> serve(socket), "smtp-sink");
-        thread.setDaemon(true);
-        thread.start();
+        workers.execute(() -> serve(socket));
       } catch (IOException closed) {
         return;
       }
@@ -117,6 +124,7 @@ final class SmtpSink implements AutoCloseable {
   @Override
   public void close() throws IOException {
     listener.close();
+    workers.shutdownNow();
     for (Socket socket : open) {
       socket.close();
     }
