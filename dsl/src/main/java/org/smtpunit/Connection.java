@@ -19,7 +19,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Connection implements AutoCloseable {
 
-  private static final ScheduledExecutorService WATCHDOG = watchdog();
+  /**
+   * Writes up to this size need no watchdog: after the server's reply to the previous command the
+   * send buffer is empty, and Linux never gives a TCP socket less than 4 KB of it.
+   */
+  static final int UNBOUNDED_WRITE_OCTETS = 4096;
 
   private Socket socket;
   private OutputStream out;
@@ -72,9 +76,13 @@ final class Connection implements AutoCloseable {
    * taken them all by the deadline (a server that stops reading must not block the client).
    */
   void writeBounded(byte[] bytes, SmtpStage stage, Duration timeout) {
+    if (bytes.length <= UNBOUNDED_WRITE_OCTETS) {
+      write(bytes, stage);
+      return;
+    }
     AtomicBoolean fired = new AtomicBoolean();
     ScheduledFuture<?> alarm =
-        WATCHDOG.schedule(
+        Watchdog.EXECUTOR.schedule(
             () -> {
               fired.set(true);
               closeQuietly();
@@ -134,6 +142,11 @@ final class Connection implements AutoCloseable {
         // Closing is best effort: the socket is released either way.
       }
     }
+  }
+
+  /** Started on first use, so short sessions never create its thread. */
+  private static final class Watchdog {
+    static final ScheduledExecutorService EXECUTOR = watchdog();
   }
 
   private static ScheduledExecutorService watchdog() {
