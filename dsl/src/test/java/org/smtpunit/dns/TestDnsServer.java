@@ -34,9 +34,9 @@ import org.xbill.DNS.Zone;
  * protocol over UDP and TCP with dnsjava's own {@link Message} and {@link Zone} classes. It serves
  * the zone files in {@code src/test/resources/zones}, answers SERVFAIL and REFUSED for chosen
  * names, truncates UDP answers over 512 octets (so clients retry over TCP), and records every name
- * it was asked.
+ * it was asked. Public so the extension's tests can resolve MX through it.
  */
-final class TestDnsServer implements AutoCloseable {
+public final class TestDnsServer implements AutoCloseable {
 
   private final List<Zone> zones = new ArrayList<>();
   private final Set<Name> servfail;
@@ -53,7 +53,7 @@ final class TestDnsServer implements AutoCloseable {
   private final List<String> questions = new CopyOnWriteArrayList<>();
   private final AtomicInteger tcpQueries = new AtomicInteger();
 
-  TestDnsServer() throws IOException {
+  public TestDnsServer() throws IOException {
     for (String origin : List.of("fabrikam.com.", "test.", "127.in-addr.arpa.")) {
       try (InputStream zone = getClass().getResourceAsStream("/zones/" + origin + "zone")) {
         zones.add(new Zone(Name.fromString(origin), zone));
@@ -81,7 +81,7 @@ final class TestDnsServer implements AutoCloseable {
     threads.execute(this::serveTcp);
   }
 
-  int port() {
+  public int port() {
     return udp.getLocalPort();
   }
 
@@ -204,6 +204,7 @@ final class TestDnsServer implements AutoCloseable {
     return best;
   }
 
+  /** Stops both listeners. */
   @Override
   public void close() {
     udp.close();

@@ -35,6 +35,8 @@ import org.smtpunit.MailMessage;
 import org.smtpunit.RcptParameter;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpSession;
+import org.smtpunit.dns.MxRecords;
+import org.smtpunit.dns.TestDnsServer;
 import org.smtpunit.testserver.ScriptedSmtpServer;
 import org.smtpunit.testserver.SecureScript;
 import org.smtpunit.testserver.TestCertificates;
@@ -491,6 +493,33 @@ class SmtpExtensionTest {
     run(ManyTransactionsTestCase.class, Map.of())
         .testEvents()
         .assertStatistics(s -> s.succeeded(1));
+  }
+
+  @SmtpTarget(mx = "fallback.test")
+  static class MxTestCase {
+    @Test
+    void byMx(MxRecords mx, SmtpClient client) {
+      assertThat(mx).hasExchangesInOrder("down.fallback.test", "up.fallback.test");
+      try (SmtpSession smtp = client.open(mx, walkthrough.port())) {
+        assertThat(smtp.remoteHost()).isEqualTo("up.fallback.test");
+        assertThat(smtp.greeting()).hasCode(220);
+      }
+    }
+  }
+
+  @Test
+  void mx_records_are_resolved_through_the_configured_dns_server_and_injected() throws Exception {
+    try (TestDnsServer dns = new TestDnsServer()) {
+      run(MxTestCase.class, Map.of("smtpunit.dns.server", "127.0.0.1:" + dns.port()))
+          .testEvents()
+          .assertStatistics(s -> s.succeeded(1));
+      run(
+              MxTestCase.class,
+              Map.of(
+                  "smtpunit.dns.server", "127.0.0.1:" + dns.port(), "smtpunit.mx", "nullmx.test"))
+          .testEvents()
+          .assertStatistics(s -> s.failed(1));
+    }
   }
 
   static FakeContainer mta;
