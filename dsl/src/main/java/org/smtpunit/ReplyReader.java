@@ -196,24 +196,20 @@ final class ReplyReader {
     if (n < 0) {
       String partial =
           limit > position
-              ? " after a partial line ["
-                  + Wire.printable(
-                      new String(buffer, position, limit - position, StandardCharsets.UTF_8))
-                  + "]"
+              ? " after a partial line [" + unfinished() + "]"
               : firstLine ? " before replying" : " inside a multi-line reply";
       throw closed(stage, "the server closed the connection" + partial, null);
     }
     limit += n;
   }
 
+  /** The bytes of a line that has not ended yet, printable. */
+  private String unfinished() {
+    return Wire.printable(new String(buffer, position, limit - position, StandardCharsets.UTF_8));
+  }
+
   private SmtpTimeoutException timeout(SmtpStage stage, Duration timeout, Throwable cause) {
-    String partial =
-        limit > position
-            ? " (received so far: ["
-                + Wire.printable(
-                    new String(buffer, position, limit - position, StandardCharsets.UTF_8))
-                + "])"
-            : "";
+    String partial = limit > position ? " (received so far: [" + unfinished() + "])" : "";
     String outcome =
         stage == SmtpStage.CONTENT
             ? ". The outcome is unknown: the server may have accepted the message, so it was not"
