@@ -61,7 +61,13 @@ public final class BenchMain {
   /** Entry point. */
   public static void main(String[] args) throws Exception {
     boolean quick = List.of(args).contains("--quick");
-    new BenchMain(System.out, quick ? Plan.quick() : Plan.full()).run();
+    BenchMain bench = new BenchMain(System.out, quick ? Plan.quick() : Plan.full());
+    if (List.of(args).contains("--embedded-only")) {
+      // For profiling the embedded default alone, e.g. under -XX:StartFlightRecording.
+      bench.embedded();
+    } else {
+      bench.run();
+    }
     System.exit(0);
   }
 
