@@ -34,10 +34,10 @@ import picocli.CommandLine.Option;
     name = "smtpunit",
     mixinStandardHelpOptions = true,
     version = "SmtpUnit 0.1.0",
-    description = {
-      "Runs the telnet SMTP walkthrough (MX lookup, EHLO, MAIL FROM, RCPT TO, DATA, QUIT and the",
-      "step-4 failure replies) against a server. With no target, against an embedded server."
-    },
+    description =
+        "Runs the telnet SMTP walkthrough (MX lookup, EHLO, MAIL FROM, RCPT TO, DATA, QUIT and the"
+            + " step-4 failure replies) against a server. With no target, against an embedded"
+            + " server.",
     footer = {
       "",
       "The AUTH password is read from the environment variable SMTPUNIT_AUTH_PASSWORD."
