@@ -2,6 +2,7 @@ package org.smtpunit.assertions;
 
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractSoftAssertions;
+import org.assertj.core.api.StandardSoftAssertionsProvider;
 import org.smtpunit.ConnectionProbe;
 import org.smtpunit.EhloReply;
 import org.smtpunit.ReceivedMessage;
@@ -22,9 +23,12 @@ import org.smtpunit.dns.MxRecords;
  * softly.assertAll();
  * }</pre>
  *
- * <p>Also usable with AssertJ's {@code SoftAssertionsExtension} as a test parameter.
+ * <p>It also offers every AssertJ soft assertion ({@code softly.assertThat("text")}), as AssertJ's
+ * own {@code SoftAssertions} does, and works with AssertJ's {@code SoftAssertionsExtension} as a
+ * test parameter.
  */
-public class SmtpSoftAssertions extends AbstractSoftAssertions {
+public class SmtpSoftAssertions extends AbstractSoftAssertions
+    implements StandardSoftAssertionsProvider {
 
   /** Creates an empty collector. */
   public SmtpSoftAssertions() {

@@ -219,10 +219,11 @@ class SmtpAssertionsTest {
     softly.assertThat(UNKNOWN_USER).hasCode(250).hasEnhancedStatus("2.1.5");
     softly.assertThat(EHLO).supports("DSN");
     softly.assertThat(TRANSCRIPT).containsReplyCode(250);
+    softly.assertThat("Test from Contoso").startsWith("Re:");
 
-    assertThat(softly.errorsCollected()).hasSize(4);
+    assertThat(softly.errorsCollected()).hasSize(5);
     assertThatThrownBy(softly::assertAll)
-        .hasMessageContaining("Multiple Failures (4 failures)")
+        .hasMessageContaining("Multiple Failures (5 failures)")
         .hasMessageContaining("to have code:")
         .hasMessageContaining("to advertise:");
   }
