@@ -1,9 +1,7 @@
 package org.smtpunit;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -11,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.smtpunit.dns.MxRecord;
 import org.smtpunit.dns.MxRecords;
 
 /**
@@ -138,80 +135,10 @@ public final class SmtpClient {
   public SmtpSession open(MxRecords mx, int port) {
     Objects.requireNonNull(mx, "mx");
     checkPort(port);
-    TranscriptLog log = new TranscriptLog();
-    if (mx.isNullMx() || mx.records().isEmpty()) {
-      log.note(mx.domain() + " publishes a null MX: it accepts no mail");
-      throw new SmtpConnectException(
-          SmtpConnectException.describe(mx.domain(), port, ConnectFailure.NULL_MX, "MX 0 ."),
-          ConnectFailure.NULL_MX,
-          log.snapshot(),
-          null);
-    }
-    List<String> attempts = new ArrayList<>();
-    ConnectFailure firstFailure = null;
-    SmtpException firstCause = null;
-    for (MxRecord record : mx.records()) {
-      String exchange = record.exchange();
-      log.note("MX " + record.preference() + " " + exchange);
-      try {
-        InetAddress[] addresses =
-            record.addresses().isEmpty()
-                ? Connector.resolve(exchange)
-                : record.addresses().toArray(new InetAddress[0]);
-        for (InetAddress address : addresses) {
-          try {
-            Socket socket =
-                Connector.connect(exchange, new InetAddress[] {address}, port, connectTimeout, log);
-            return greet(exchange, port, socket, log);
-          } catch (SmtpException e) {
-            ConnectFailure failure = classify(e);
-            attempts.add(
-                exchange
-                    + " ["
-                    + address.getHostAddress()
-                    + "]:"
-                    + port
-                    + ": "
-                    + failure.description());
-            if (firstFailure == null) {
-              firstFailure = failure;
-              firstCause = e;
-            }
-          }
-        }
-      } catch (UnknownHostException e) {
-        attempts.add(exchange + ": " + ConnectFailure.UNKNOWN_HOST.description());
-        if (firstFailure == null) {
-          firstFailure = ConnectFailure.UNKNOWN_HOST;
-        }
-      }
-    }
-    StringBuilder message =
-        new StringBuilder("Could not open a connection to any mail exchanger of ")
-            .append(mx.domain())
-            .append(" on port ")
-            .append(port)
-            .append(". Attempts, most preferred first:");
-    attempts.forEach(a -> message.append("\n  - ").append(a));
-    message.append("\nLikely causes:");
-    firstFailure.likelyCauses().forEach(c -> message.append("\n  - ").append(c));
-    throw new SmtpConnectException(message.toString(), firstFailure, log.snapshot(), firstCause);
+    return MxConnector.open(this, mx, port);
   }
 
-  private static ConnectFailure classify(SmtpException e) {
-    if (e instanceof SmtpConnectException connect) {
-      return connect.failure();
-    }
-    if (e instanceof SmtpTimeoutException) {
-      return ConnectFailure.NO_GREETING;
-    }
-    if (e instanceof SmtpConnectionClosedException) {
-      return ConnectFailure.CLOSED_BEFORE_GREETING;
-    }
-    return ConnectFailure.MALFORMED_GREETING;
-  }
-
-  private SmtpSession greet(String host, int port, Socket socket, TranscriptLog log) {
+  SmtpSession greet(String host, int port, Socket socket, TranscriptLog log) {
     if (tlsMode == TlsMode.IMPLICIT) {
       try {
         socket =
