@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.AnnotatedElement;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,6 +23,7 @@ import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpException;
 import org.smtpunit.SmtpSession;
 import org.smtpunit.Transcript;
+import org.smtpunit.TranscriptEntry;
 import org.smtpunit.dns.Dns;
 import org.smtpunit.dns.MxRecords;
 
@@ -282,7 +284,9 @@ final class SmtpExtension
     Transcript finish() {
       if (transcript == null) {
         try {
-          if (session.isOpen()) {
+          // After a 3xx the server is reading message content (354) or an AUTH answer (334):
+          // a QUIT would be taken as that and the reply would never come. Close instead.
+          if (session.isOpen() && !awaitingMore(session.transcript())) {
             session.quit();
           }
         } catch (SmtpException e) {
@@ -293,6 +297,20 @@ final class SmtpExtension
         }
       }
       return transcript;
+    }
+
+    private static boolean awaitingMore(Transcript transcript) {
+      List<TranscriptEntry> entries = transcript.entries();
+      for (int i = entries.size() - 1; i >= 0; i--) {
+        TranscriptEntry entry = entries.get(i);
+        if (entry.direction() == TranscriptEntry.Direction.SENT) {
+          return false;
+        }
+        if (entry.direction() == TranscriptEntry.Direction.RECEIVED) {
+          return entry.line().startsWith("3");
+        }
+      }
+      return false;
     }
 
     @Override

@@ -522,6 +522,33 @@ class SmtpExtensionTest {
     }
   }
 
+  @SmtpTarget
+  static class EndsInsideDataTestCase {
+    @Test
+    void stopsAfter354(SmtpSession smtp) {
+      smtp.ehlo("contoso.com");
+      smtp.mailFrom("chris@contoso.com");
+      smtp.rcptTo("kate@fabrikam.com");
+      assertThat(smtp.data()).hasCode(354);
+    }
+  }
+
+  @Test
+  void a_test_ending_after_354_is_closed_without_a_quit_the_server_would_read_as_content()
+      throws IOException {
+    run(EndsInsideDataTestCase.class, Map.of("smtpunit.target", walkthroughTarget()))
+        .testEvents()
+        .assertStatistics(s -> s.succeeded(1));
+
+    String log =
+        Files.readString(
+            transcripts
+                .resolve(EndsInsideDataTestCase.class.getName())
+                .resolve("stopsAfter354.log"));
+    assertThat(log).contains("<-  354 Start mail input").doesNotContain(" -> QUIT");
+    assertThat(log.strip()).endsWith("=== Connection closed by the client");
+  }
+
   static FakeContainer mta;
 
   @SmtpTarget(container = "mta", containerPort = 25)
