@@ -52,7 +52,19 @@ wait_for_banner() { # host port what logfile
   exit 1
 }
 
+require_free() { # host port what
+  if timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; then
+    log "something already listens on $1:$2 ($3 needs it); stop it first (another start.sh run?)"
+    exit 1
+  fi
+}
+
 install_packages
+# smtp-sink binds with SO_REUSEPORT, so a second instance would silently share the port and
+# catch half of the notifications: refuse to start next to anything already listening.
+require_free 127.0.0.1 25 "Postfix"
+require_free 127.0.0.1 587 "Postfix submission"
+require_free 127.0.0.3 25 "smtp-sink"
 
 # --- TLS certificate for mail1.fabrikam.com, made fresh at every start -----------------------
 mkdir -p "$state/tls"
