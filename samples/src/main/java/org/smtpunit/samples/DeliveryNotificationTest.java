@@ -72,7 +72,8 @@ class DeliveryNotificationTest {
       List<Path> regular = files.filter(Files::isRegularFile).toList();
       for (Path file : regular) {
         String text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (text.contains(envelopeId)) {
+        // smtp-sink writes as the message arrives: wait for the closing MIME boundary too.
+        if (text.contains(envelopeId) && text.stripTrailing().endsWith("--")) {
           return text;
         }
       }
