@@ -121,7 +121,7 @@ public final class Dns {
       }
       String exchange = display(target);
       records.add(
-          new MxRecord(record.getPriority(), exchange, addressesOf(target, exchange, false)));
+          new MxRecord(record.getPriority(), exchange, addressesOf(target, exchange, true)));
     }
     records.sort(Comparator.comparingInt(MxRecord::preference).thenComparing(MxRecord::exchange));
     return new MxRecords(display, records, false);

@@ -16,7 +16,8 @@ import java.util.Objects;
  *
  * @param preference lower is preferred (RFC 5321 §5.1)
  * @param exchange the exchanger's host name, without the trailing dot
- * @param addresses its A and AAAA addresses, IPv4 first, resolved through the same server
+ * @param addresses its A and AAAA addresses, IPv4 first, resolved through the same server; empty
+ *     when the exchanger does not resolve (connecting by MX then skips it)
  */
 public record MxRecord(int preference, String exchange, List<InetAddress> addresses) {
 

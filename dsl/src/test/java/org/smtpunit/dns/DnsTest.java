@@ -99,6 +99,20 @@ class DnsTest {
   }
 
   @Test
+  void an_exchanger_that_does_not_exist_keeps_its_record_with_no_address() {
+    MxRecords mx = dns.mx("dangling.test");
+
+    assertThat(mx).hasExchangesInOrder("gone.dangling.test", "up.fallback.test");
+    assertThat(mx.records().get(0).addresses()).isEmpty();
+    assertThat(mx).hasExchangeResolvingTo("up.fallback.test", "127.0.0.1");
+    try (ScriptedSmtpServer smtp = ScriptedSmtpServer.start(new WalkthroughScript());
+        SmtpSession session = SmtpClient.defaults().open(mx, smtp.port())) {
+      assertThat(session.remoteHost()).isEqualTo("up.fallback.test");
+      assertThat(session.transcript().toString()).contains("=== MX 10 gone.dangling.test");
+    }
+  }
+
+  @Test
   void retries_over_tcp_when_the_udp_answer_is_truncated() {
     int before = server.tcpQueries();
 
