@@ -26,13 +26,26 @@ final class Connection implements AutoCloseable {
   static final int UNBOUNDED_WRITE_OCTETS = 4096;
 
   private Socket socket;
+
+  /**
+   * The TCP socket under any TLS layer. The watchdog aborts through it: closing an SSLSocket waits
+   * for the lock a blocked write holds, so it would hang exactly when it is needed.
+   */
+  private final Socket tcp;
+
   private OutputStream out;
   private ReplyReader reader;
   private final TranscriptLog log;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   Connection(Socket socket, TranscriptLog log) throws IOException {
+    this(socket, socket, log);
+  }
+
+  /** A connection whose {@code socket} may be a TLS layer over the {@code tcp} socket. */
+  Connection(Socket socket, Socket tcp, TranscriptLog log) throws IOException {
     this.log = log;
+    this.tcp = tcp;
     attach(socket);
   }
 
@@ -85,7 +98,7 @@ final class Connection implements AutoCloseable {
         Watchdog.EXECUTOR.schedule(
             () -> {
               fired.set(true);
-              closeQuietly();
+              abort();
             },
             timeout.toNanos(),
             TimeUnit.NANOSECONDS);
@@ -134,12 +147,30 @@ final class Connection implements AutoCloseable {
     closeQuietly();
   }
 
+  /** Closes the TCP socket under any TLS layer at once, unblocking a stuck write. */
+  private void abort() {
+    closed.set(true);
+    try {
+      tcp.close();
+    } catch (IOException ignored) {
+      // Closing is best effort: the socket is released either way.
+    }
+  }
+
   private void closeQuietly() {
     if (closed.compareAndSet(false, true)) {
       try {
         socket.close();
       } catch (IOException ignored) {
         // Closing is best effort: the socket is released either way.
+      } finally {
+        if (tcp != socket) {
+          try {
+            tcp.close();
+          } catch (IOException ignored) {
+            // Already closed with its TLS layer.
+          }
+        }
       }
     }
   }

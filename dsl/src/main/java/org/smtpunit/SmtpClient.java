@@ -139,6 +139,7 @@ public final class SmtpClient {
   }
 
   SmtpSession greet(String host, int port, Socket socket, TranscriptLog log) {
+    Socket tcp = socket;
     if (tlsMode == TlsMode.IMPLICIT) {
       try {
         socket =
@@ -152,7 +153,7 @@ public final class SmtpClient {
     long connected = System.nanoTime();
     Connection connection;
     try {
-      connection = new Connection(socket, log);
+      connection = new Connection(socket, tcp, log);
     } catch (IOException e) {
       Connector.closeQuietly(socket);
       throw Connector.failure(host, port, e, log);

@@ -277,6 +277,47 @@ class TlsTest {
   }
 
   @Test
+  void a_server_that_stops_reading_cannot_block_a_large_message_under_tls() {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    server =
+        ScriptedSmtpServer.start(
+            c -> {
+              c.send("220 ready\r\n");
+              c.readLine();
+              c.send("250-mail1.fabrikam.com\r\n250 STARTTLS\r\n");
+              c.readLine();
+              c.send("220 2.0.0 Ready to start TLS\r\n");
+              c.startTls(good.serverContext());
+              c.readLine();
+              c.send("354 go ahead\r\n");
+              release.await(60, java.util.concurrent.TimeUnit.SECONDS); // never reads the content
+            });
+    SmtpClient client =
+        trusting(good).tls(TlsMode.STARTTLS).replyTimeout(Duration.ofMillis(500)).build();
+    try {
+      // Closing a TLS socket waits for a blocked write's lock: the watchdog must abort the TCP
+      // socket underneath, or this would hang until the server gave up.
+      SmtpTimeoutException e =
+          org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+              Duration.ofSeconds(20),
+              () -> {
+                try (SmtpSession smtp = client.open(server.host(), server.port())) {
+                  smtp.data();
+                  return catchThrowableOfType(
+                      SmtpTimeoutException.class,
+                      () ->
+                          smtp.content(
+                              MailMessage.raw(
+                                  "Subject: big\r\n\r\n" + "x".repeat(16 * 1024 * 1024))));
+                }
+              });
+      assertThat(e.getMessage()).startsWith("The server stopped reading at content");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void tls_info_assertions_fail_with_what_was_negotiated() {
     start(new SecureScript(good.serverContext()));
 
