@@ -46,8 +46,8 @@ final class PersonaResponder implements Responder {
   public String reply(SmtpVerb verb, String line, String argument, Dialogue d) {
     String text =
         switch (verb) {
-          case HELO -> hello(argument, false);
-          case EHLO -> hello(argument, true);
+          case HELO -> hello(argument, false, d);
+          case EHLO -> hello(argument, true, d);
           case STARTTLS -> d.tls ? texts.alreadyTls() : texts.startTls();
           case AUTH -> texts.authOk();
           case MAIL -> mail(argument, d);
@@ -75,7 +75,7 @@ final class PersonaResponder implements Responder {
     return fill(tooBig ? texts.tooBig() : texts.queued(), dialogue, "");
   }
 
-  private String hello(String domain, boolean extended) {
+  private String hello(String domain, boolean extended, Dialogue d) {
     if (domain.isEmpty()) {
       return texts.syntax();
     }
@@ -86,6 +86,10 @@ final class PersonaResponder implements Responder {
       return "250 " + texts.hello();
     }
     List<String> keywords = script.advertised().orElse(texts.extensions());
+    if (d.tls) {
+      // RFC 3207 §4.2: STARTTLS is not offered again inside TLS.
+      keywords = keywords.stream().filter(k -> !k.equalsIgnoreCase("STARTTLS")).toList();
+    }
     StringBuilder reply = new StringBuilder(256).append(keywords.isEmpty() ? "250 " : "250-");
     reply.append(texts.hello());
     for (int i = 0; i < keywords.size(); i++) {

@@ -217,6 +217,10 @@ public final class SmtpStub implements AutoCloseable {
     return "SmtpStub[" + host() + ":" + port() + ", " + connections() + " connections]";
   }
 
+  String threadPrefix() {
+    return server.threadPrefix();
+  }
+
   SmtpStub add(Rule rule) {
     script.add(rule);
     return this;

@@ -24,6 +24,7 @@ final class StubServer implements AutoCloseable {
 
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
+  private final String threadPrefix = THREAD_PREFIX + SERVERS.incrementAndGet() + "-";
   private final ServerSocket listener;
   private final ExecutorService threads;
   private final Set<StubConnection> open = ConcurrentHashMap.newKeySet();
@@ -37,7 +38,7 @@ final class StubServer implements AutoCloseable {
       throw new UncheckedIOException(
           "Could not listen on " + address.getHostAddress() + " port " + port + ": " + e, e);
     }
-    threads = Executors.newCachedThreadPool(named(THREAD_PREFIX + SERVERS.incrementAndGet() + "-"));
+    threads = Executors.newCachedThreadPool(named(threadPrefix));
     threads.execute(() -> accept(connections));
   }
 
@@ -52,6 +53,10 @@ final class StubServer implements AutoCloseable {
 
   int port() {
     return listener.getLocalPort();
+  }
+
+  String threadPrefix() {
+    return threadPrefix;
   }
 
   int accepted() {
