@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A way for a {@link SmtpStub} to misbehave at one point of the conversation, instead of (or
@@ -20,7 +21,8 @@ import java.util.Objects;
  * <p>"The reply" below is the one the stub would otherwise have sent (its persona's, or a
  * recording's). Faults that still deliver it ({@link #delay}, {@link #dripReply}, {@link
  * #bareLineFeeds}, {@link #stopReading}, {@link #afterStartTls}) let the conversation go on as that
- * reply says; the others leave the stub's state as it was.
+ * reply says, {@link #replyInParts} as the parts say; {@link #garbage} and {@link #oversizedLine}
+ * leave the stub's state as it was.
  */
 public final class Fault {
 
@@ -143,6 +145,16 @@ public final class Fault {
    */
   public static Fault delay(Duration delay) {
     return new Fault(Kind.DELAY, nonNegative(delay, "delay"), List.of(), 0);
+  }
+
+  /** Returns the text sent in place of the reply, for the faults that send a reply of their own. */
+  Optional<String> sentInstead() {
+    if (kind != Kind.PARTS) {
+      return Optional.empty();
+    }
+    StringBuilder text = new StringBuilder();
+    bytes.forEach(part -> text.append(new String(part, StandardCharsets.UTF_8)));
+    return Optional.of(text.toString());
   }
 
   Kind kind() {

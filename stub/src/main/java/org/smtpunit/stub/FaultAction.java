@@ -11,7 +11,7 @@ final class FaultAction {
   enum Outcome {
     /** The reply reached the client (perhaps late or oddly framed): the conversation goes on. */
     DELIVERED,
-    /** Something else was sent instead: the stub's state stays as it was. */
+    /** Something that is no reply was sent instead: the stub's state stays as it was. */
     REPLACED,
     /** The connection is over. */
     ENDED
@@ -50,7 +50,7 @@ final class FaultAction {
           first = false;
           connection.write(part);
         }
-        return Outcome.REPLACED;
+        return Outcome.DELIVERED;
       }
       case GARBAGE -> {
         connection.write(fault.bytes().get(0));

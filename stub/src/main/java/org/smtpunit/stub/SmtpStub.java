@@ -217,6 +217,10 @@ public final class SmtpStub implements AutoCloseable {
     return "SmtpStub[" + host() + ":" + port() + ", " + connections() + " connections]";
   }
 
+  int openConnections() {
+    return server.open();
+  }
+
   String threadPrefix() {
     return server.threadPrefix();
   }

@@ -97,7 +97,7 @@ final class StubConnection implements Runnable {
     if (outcome == FaultAction.Outcome.ENDED) {
       return false;
     }
-    int code = code(reply);
+    int code = code(rule.flatMap(Rule::fault).flatMap(Fault::sentInstead).orElse(reply));
     if (verb == SmtpVerb.AUTH || dialogue.inSasl) {
       // Without SASL of its own (a recording, or a rule on AUTH) a 334 asks for one more line.
       dialogue.inSasl = code == 334;

@@ -28,6 +28,7 @@ final class StubServer implements AutoCloseable {
   private final ServerSocket listener;
   private final ExecutorService threads;
   private final Set<StubConnection> open = ConcurrentHashMap.newKeySet();
+  private final Set<Thread> started = ConcurrentHashMap.newKeySet();
   private final AtomicInteger accepted = new AtomicInteger();
   private volatile boolean closing;
 
@@ -57,6 +58,10 @@ final class StubServer implements AutoCloseable {
 
   String threadPrefix() {
     return threadPrefix;
+  }
+
+  int open() {
+    return open.size();
   }
 
   int accepted() {
@@ -98,19 +103,27 @@ final class StubServer implements AutoCloseable {
     }
     threads.shutdownNow();
     try {
-      if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("SmtpStub threads did not end within 10 s of close()");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      threads.awaitTermination(10, TimeUnit.SECONDS);
+      // A pool counts as terminated a moment before its threads have returned: wait for them too.
+      for (Thread thread : started) {
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        if (thread.isAlive()) {
+          throw new IllegalStateException(
+              "SmtpStub thread " + thread.getName() + " did not end within 10 s of close()");
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private static ThreadFactory named(String prefix) {
+  private ThreadFactory named(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
       thread.setDaemon(true);
+      started.add(thread);
       return thread;
     };
   }
