@@ -105,12 +105,15 @@ record Recording(String greeting, List<Recording.Step> steps) {
    * @throws IllegalArgumentException when it holds no server reply
    */
   static Recording of(Path file) {
-    List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read the transcript " + file, e);
     }
+  }
+
+  /** Reads the lines of a transcript file; lines without an arrow are ignored. */
+  static Recording parse(List<String> lines) {
     List<TranscriptEntry> entries = new ArrayList<>(lines.size());
     for (String line : lines) {
       entry(line).ifPresent(entries::add);

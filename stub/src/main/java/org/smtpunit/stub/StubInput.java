@@ -59,9 +59,14 @@ final class StubInput {
         byte[] bytes = line.toByteArray();
         int length =
             bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        if (length > max) {
+          overflowed = true;
+          length = max;
+        }
         return new String(bytes, 0, length, StandardCharsets.UTF_8);
       }
-      if (line.size() < max) {
+      // One byte of room beyond the limit for the CR of a line that is exactly max long.
+      if (line.size() <= max) {
         line.write(b);
       } else {
         overflowed = true;
