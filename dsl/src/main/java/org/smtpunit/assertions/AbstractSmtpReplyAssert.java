@@ -2,12 +2,17 @@ package org.smtpunit.assertions;
 
 import static org.smtpunit.assertions.error.ShouldBeInReplyClass.shouldBeInReplyClass;
 import static org.smtpunit.assertions.error.ShouldHaveEnhancedStatus.shouldHaveEnhancedStatus;
+import static org.smtpunit.assertions.error.ShouldHaveEnhancedStatusStartingWith.shouldHaveEnhancedStatusStartingWith;
 import static org.smtpunit.assertions.error.ShouldHaveReplyCode.shouldHaveReplyCode;
+import static org.smtpunit.assertions.error.ShouldHaveReplyCodeIn.shouldHaveReplyCodeIn;
 import static org.smtpunit.assertions.error.ShouldHaveReplyText.shouldHaveReplyText;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.error.ErrorMessageFactory;
 import org.smtpunit.EnhancedStatus;
@@ -27,6 +32,8 @@ import org.smtpunit.SmtpReply;
 public abstract class AbstractSmtpReplyAssert<
         SELF extends AbstractSmtpReplyAssert<SELF, ACTUAL>, ACTUAL>
     extends AbstractAssert<SELF, ACTUAL> {
+
+  private static final Pattern STATUS_PREFIX = Pattern.compile("[245](\\.\\d{1,3}){0,2}");
 
   /** Creates the assertion. */
   protected AbstractSmtpReplyAssert(ACTUAL actual, Class<?> selfType) {
@@ -79,6 +86,53 @@ public abstract class AbstractSmtpReplyAssert<
   }
 
   /**
+   * Verifies the reply code is one of the given codes, for servers that answer the same request
+   * differently and are still right (a malformed sender: {@code 501} or {@code 553}).
+   *
+   * <pre>{@code
+   * assertThat(smtp.mailFrom("chris@@contoso.com")).hasCodeIn(501, 553);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when no code is given
+   */
+  public SELF hasCodeIn(int... expected) {
+    if (expected == null || expected.length == 0) {
+      throw new IllegalArgumentException("hasCodeIn needs at least one expected code");
+    }
+    isNotNull();
+    SmtpReply reply = reply();
+    if (IntStream.of(expected).noneMatch(code -> code == reply.code())) {
+      throwAssertionError(shouldHaveReplyCodeIn(reply, expected));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the RFC 3463 enhanced status starts with the given class, or class and subject, part
+   * by part: {@code "5.1"} passes for {@code 5.1.1} and {@code 5.1.10} (an address problem,
+   * whatever the detail) but not for {@code 5.10.0}; {@code "5"} checks the class only; a full
+   * {@code "5.1.1"} is an exact match. Fails also when the server sent no enhanced status.
+   *
+   * <pre>{@code
+   * assertThat(smtp.rcptTo("nobody@fabrikam.com")).isPermanentNegative()
+   *     .hasEnhancedStatusStartingWith("5.1");
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when {@code prefix} is null or not {@code x}, {@code x.y} or
+   *     {@code x.y.z} with x 2, 4 or 5 and y, z of 1 to 3 digits
+   */
+  public SELF hasEnhancedStatusStartingWith(String prefix) {
+    int[] parts = statusPrefix(prefix);
+    isNotNull();
+    SmtpReply reply = reply();
+    Optional<EnhancedStatus> status = reply.enhancedStatus();
+    if (status.isEmpty() || !startsWith(status.get(), parts)) {
+      throwAssertionError(shouldHaveEnhancedStatusStartingWith(reply, prefix));
+    }
+    return myself;
+  }
+
+  /**
    * Verifies the RFC 3463 enhanced status code, such as {@code "2.1.0"}; fails also when the server
    * sent none.
    *
@@ -115,6 +169,26 @@ public abstract class AbstractSmtpReplyAssert<
       throwAssertionError(shouldHaveReplyText(reply(), "matching", regex));
     }
     return myself;
+  }
+
+  private static int[] statusPrefix(String prefix) {
+    if (prefix == null || !STATUS_PREFIX.matcher(prefix).matches()) {
+      throw new IllegalArgumentException(
+          "Not an RFC 3463 enhanced status prefix ["
+              + prefix
+              + "]: expected a class, class.subject or class.subject.detail such as 5.1");
+    }
+    return Stream.of(prefix.split("\\.")).mapToInt(Integer::parseInt).toArray();
+  }
+
+  private static boolean startsWith(EnhancedStatus status, int[] parts) {
+    int[] actual = {status.statusClass(), status.subject(), status.detail()};
+    for (int i = 0; i < parts.length; i++) {
+      if (actual[i] != parts[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private SELF inClass(Predicate<SmtpReply> test, String description) {

@@ -17,11 +17,7 @@ public final class ShouldHaveEnhancedStatus extends BasicErrorMessageFactory {
         "%nExpecting reply:%n  %s%nto have enhanced status code:%n  %s%nbut %s%s",
         Text.of(actual),
         Text.of(expected),
-        Text.of(
-            actual
-                .enhancedStatus()
-                .map(s -> "it has " + s)
-                .orElse("it has none (does the server advertise ENHANCEDSTATUSCODES?)")),
+        Text.of(EnhancedStatusHint.found(actual)),
         Text.transcript(actual.transcript()));
   }
 }
