@@ -26,6 +26,7 @@ import org.smtpunit.Transcript;
 import org.smtpunit.TranscriptEntry;
 import org.smtpunit.dns.Dns;
 import org.smtpunit.dns.MxRecords;
+import org.smtpunit.stub.SmtpStub;
 
 /**
  * The JUnit extension behind {@link SmtpTarget}. It keeps no state of its own: sessions live in the
@@ -47,16 +48,23 @@ final class SmtpExtension
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return TYPES.contains(parameter.getParameter().getType());
+    Class<?> type = parameter.getParameter().getType();
+    return TYPES.contains(type) || StubTarget.supports(type);
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
     TargetSettings settings = settings(context);
+    if (StubTarget.supports(type)) {
+      return StubTarget.stub(context, annotation(context).persona());
+    }
     try {
       if (type == SmtpClient.class) {
-        return client(settings);
+        return annotation(context).stub()
+            ? StubTarget.trusting(
+                client(settings), StubTarget.stub(context, annotation(context).persona()))
+            : client(settings);
       }
       if (type == EmbeddedMailServer.class) {
         if (!settings.embedded()) {
@@ -115,9 +123,14 @@ final class SmtpExtension
   @Override
   public void afterEach(ExtensionContext context) {
     OpenSession open = store(context).remove("session", OpenSession.class);
-    if (open != null) {
-      Transcript transcript = open.finish();
-      publish(context, transcript);
+    try {
+      if (open != null) {
+        Transcript transcript = open.finish();
+        publish(context, transcript);
+      }
+    } finally {
+      // After the session's QUIT, which the stub answers.
+      StubTarget.close(context);
     }
   }
 
@@ -133,6 +146,10 @@ final class SmtpExtension
 
   private SmtpSession open(TargetSettings settings, ExtensionContext context) {
     SmtpClient client = client(settings);
+    if (annotation(context).stub()) {
+      SmtpStub stub = StubTarget.stub(context, annotation(context).persona());
+      return StubTarget.trusting(client, stub).open(stub.host(), stub.port());
+    }
     if (settings.container().isPresent()) {
       if (!ContainerTarget.available()) {
         throw new ExtensionConfigurationException(
