@@ -8,6 +8,8 @@ import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpSession;
 import org.smtpunit.junit.EmbeddedMailServer;
 import org.smtpunit.junit.SmtpTarget;
+import org.smtpunit.stub.Persona;
+import org.smtpunit.stub.SmtpStub;
 
 /**
  * Fixtures run through the JUnit Platform Launcher by {@link BenchMain}: walkthrough transactions
@@ -50,6 +52,31 @@ final class EmbeddedBench {
       }
       perSecond = done / ((System.nanoTime() - start) / 1e9);
       server.reset();
+    }
+  }
+
+  static volatile double stubPerSecond;
+
+  /** Transactions per second against the stub, the same loop as {@link RateFixture}. */
+  @SmtpTarget(stub = true, persona = Persona.EXCHANGE_2013)
+  static final class StubRateFixture {
+    @Test
+    void rate(SmtpClient client, SmtpStub stub) {
+      for (int i = 0; i < 100; i++) {
+        try (SmtpSession smtp = client.open(stub.host(), stub.port())) {
+          walkthrough(smtp);
+        }
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      long start = System.nanoTime();
+      int done = 0;
+      while (done < transactions && System.nanoTime() < deadline) {
+        try (SmtpSession smtp = client.open(stub.host(), stub.port())) {
+          walkthrough(smtp);
+        }
+        done++;
+      }
+      stubPerSecond = done / ((System.nanoTime() - start) / 1e9);
     }
   }
 
