@@ -13,9 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smtpunit.AuthMechanism;
 import org.smtpunit.Credentials;
 import org.smtpunit.MailMessage;
+import org.smtpunit.Notify;
+import org.smtpunit.RcptParameter;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpReply;
 import org.smtpunit.SmtpSession;
+import org.smtpunit.TlsMode;
 import org.smtpunit.Transcript;
 
 /** Record once, replay for ever: the same session gets the same replies; a change is a mismatch. */
@@ -24,12 +27,14 @@ class ReplayTest {
   private static final SmtpClient CLIENT =
       SmtpClient.builder().replyTimeout(Duration.ofSeconds(5)).allowPlaintextAuth(true).build();
 
+  /** The session of the fixture, recorded against src/it's Postfix 3.7 with STARTTLS. */
   private static List<String> session(SmtpSession smtp, String secondRecipient) {
     return List.of(
         smtp.greeting().toString(),
         smtp.ehlo("contoso.com").reply().toString(),
         smtp.mailFrom("chris@contoso.com").toString(),
-        smtp.rcptTo("kate@example.com").toString(),
+        smtp.rcptTo("kate@fabrikam.com", RcptParameter.notify(Notify.SUCCESS, Notify.FAILURE))
+            .toString(),
         smtp.rcptTo(secondRecipient).toString(),
         smtp.send(MailMessage.raw("Subject: Test from Contoso\r\n\r\nThis is a test message\r\n"))
             .toString(),
@@ -37,21 +42,32 @@ class ReplayTest {
   }
 
   private static Path fixture() throws URISyntaxException {
-    return Path.of(ReplayTest.class.getResource("/postfix-walkthrough.log").toURI());
+    return Path.of(ReplayTest.class.getResource("/postfix-3.7-starttls.log").toURI());
+  }
+
+  private static SmtpSession startTls(SmtpStub stub) {
+    return SmtpClient.builder()
+        .replyTimeout(Duration.ofSeconds(5))
+        .tls(TlsMode.STARTTLS)
+        .trust(stub.trustStore())
+        .build()
+        .open(stub.host(), stub.port());
   }
 
   @Test
-  void a_recorded_postfix_transcript_file_replays_reply_for_reply() throws Exception {
+  void a_transcript_recorded_against_real_postfix_replays_reply_for_reply_starttls_included()
+      throws Exception {
     try (SmtpStub stub = SmtpStub.replaying(fixture());
-        SmtpSession smtp = CLIENT.open(stub.host(), stub.port())) {
-      List<String> replies = session(smtp, "nobody@example.com");
+        SmtpSession smtp = startTls(stub)) {
+      assertThat(smtp.tls()).isPresent();
+      List<String> replies = session(smtp, "nobody@fabrikam.com");
 
-      assertThat(replies.get(0)).isEqualTo("220 mx.example.com ESMTP Postfix (Debian/GNU)");
+      assertThat(replies.get(0)).isEqualTo("220 mail1.fabrikam.com ESMTP Postfix");
       assertThat(replies.get(4))
           .isEqualTo(
-              "550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown in local"
-                  + " recipient table");
-      assertThat(replies.get(5)).isEqualTo("250 2.0.0 Ok: queued as 4F2A1B3C5D");
+              "550 5.1.1 <nobody@fabrikam.com>: Recipient address rejected: User unknown in virtual"
+                  + " mailbox table");
+      assertThat(replies.get(5)).isEqualTo("250 2.0.0 Ok: queued as 4843821CC08");
       assertThat(replies.get(6)).isEqualTo("221 2.0.0 Bye");
       assertThat(stub.mismatches()).isEmpty();
     }
@@ -60,15 +76,15 @@ class ReplayTest {
   @Test
   void a_changed_command_gets_503_5_5_1_and_the_rest_stays_in_step() throws Exception {
     try (SmtpStub stub = SmtpStub.replaying(fixture());
-        SmtpSession smtp = CLIENT.open(stub.host(), stub.port())) {
-      List<String> replies = session(smtp, "bob@example.com");
+        SmtpSession smtp = startTls(stub)) {
+      List<String> replies = session(smtp, "bob@fabrikam.com");
 
       assertThat(replies.get(4))
-          .isEqualTo("503 5.5.1 Not in the recording: expected [RCPT TO:<nobody@example.com>]");
-      assertThat(replies.get(5)).isEqualTo("250 2.0.0 Ok: queued as 4F2A1B3C5D");
+          .isEqualTo("503 5.5.1 Not in the recording: expected [RCPT TO:<nobody@fabrikam.com>]");
+      assertThat(replies.get(5)).isEqualTo("250 2.0.0 Ok: queued as 4843821CC08");
       assertThat(stub.mismatches())
           .containsExactly(
-              new Mismatch(3, "RCPT TO:<nobody@example.com>", "RCPT TO:<bob@example.com>"));
+              new Mismatch(5, "RCPT TO:<nobody@fabrikam.com>", "RCPT TO:<bob@fabrikam.com>"));
     }
   }
 
