@@ -157,6 +157,14 @@ public final class Fault {
     return Optional.of(text.toString());
   }
 
+  /** Returns whether the client still gets the reply (or the parts' own reply) from this fault. */
+  boolean deliversReply() {
+    return switch (kind) {
+      case DRIP, PARTS, BARE_LINE_FEEDS, STOP_READING, AFTER_STARTTLS, DELAY -> true;
+      case CLOSE, RESET, STALL, GARBAGE, OVERSIZED_LINE -> false;
+    };
+  }
+
   Kind kind() {
     return kind;
   }

@@ -9,9 +9,11 @@ final class Inbox {
 
   private final List<StubMessage> messages = new ArrayList<>();
 
-  synchronized void add(StubMessage message) {
-    messages.add(message);
-    notifyAll();
+  synchronized void add(StubMessage message, int max) {
+    if (messages.size() < max) {
+      messages.add(message);
+      notifyAll();
+    }
   }
 
   synchronized List<StubMessage> messages() {

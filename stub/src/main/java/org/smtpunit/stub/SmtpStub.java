@@ -34,9 +34,13 @@ import org.smtpunit.Transcript;
  */
 public final class SmtpStub implements AutoCloseable {
 
+  /** How many commands and messages it keeps, at most (the first ones). */
+  static final int MAX_KEPT = 100_000;
+
   private final Script script = new Script();
   private final List<String> commands = new CopyOnWriteArrayList<>();
   private final List<Mismatch> mismatches = new CopyOnWriteArrayList<>();
+  private final List<RuntimeException> failures = new CopyOnWriteArrayList<>();
   private final Inbox inbox = new Inbox();
   private final Responder responder;
   private final PersonaTexts texts;
@@ -176,13 +180,14 @@ public final class SmtpStub implements AutoCloseable {
 
   /**
    * Returns every command line received, in order, exactly as sent (without CRLF); message content
-   * and SASL responses are not commands, and an AUTH initial response shows as {@code ****}.
+   * and SASL responses are not commands, and an AUTH initial response shows as {@code ****}. The
+   * first 100,000 are kept.
    */
   public List<String> commands() {
     return List.copyOf(commands);
   }
 
-  /** Returns the messages accepted so far, oldest first. */
+  /** Returns the messages accepted so far, oldest first (the first 100,000). */
   public List<StubMessage> receivedMessages() {
     return inbox.messages();
   }
@@ -259,11 +264,23 @@ public final class SmtpStub implements AutoCloseable {
   }
 
   void recordCommand(String line) {
-    commands.add(line);
+    // A client that never stops sending must not fill the heap: keep the first lines only.
+    if (commands.size() < MAX_KEPT) {
+      commands.add(line);
+    }
+  }
+
+  /** Keeps a bug of the stub's own (not a client's misbehaviour) for the stub's tests to see. */
+  void failed(RuntimeException e) {
+    failures.add(e);
+  }
+
+  List<RuntimeException> failures() {
+    return List.copyOf(failures);
   }
 
   void received(StubMessage message) {
-    inbox.add(message);
+    inbox.add(message, MAX_KEPT);
   }
 
   void ended(StubConnection connection) {

@@ -56,8 +56,10 @@ final class StubConnection implements Runnable {
           return;
         }
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       // The client went away, the handshake failed, or the stub is closing: the connection ends.
+    } catch (RuntimeException e) {
+      stub.failed(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -93,11 +95,16 @@ final class StubConnection implements Runnable {
   private boolean answer(SmtpVerb verb, String argument, String base, Optional<Rule> rule)
       throws IOException, InterruptedException {
     String reply = rule.flatMap(Rule::reply).orElse(base);
+    Optional<Fault> fault = rule.flatMap(Rule::fault);
+    int code = code(fault.flatMap(Fault::sentInstead).orElse(reply));
+    if (verb == SmtpVerb.BDAT && fault.map(Fault::deliversReply).orElse(true)) {
+      // Kept before the reply goes out, so a client that saw 250 finds the message there.
+      finishChunk(argument, code / 100 == 2);
+    }
     FaultAction.Outcome outcome = deliver(reply, rule);
     if (outcome == FaultAction.Outcome.ENDED) {
       return false;
     }
-    int code = code(rule.flatMap(Rule::fault).flatMap(Fault::sentInstead).orElse(reply));
     if (verb == SmtpVerb.AUTH || dialogue.inSasl) {
       // Without SASL of its own (a recording, or a rule on AUTH) a 334 asks for one more line.
       dialogue.inSasl = code == 334;
@@ -143,7 +150,6 @@ final class StubConnection implements Runnable {
           return receiveContent();
         }
       }
-      case BDAT -> finishChunk(argument, positive);
       case RSET -> {
         if (positive) {
           dialogue.resetTransaction();
@@ -201,11 +207,13 @@ final class StubConnection implements Runnable {
     String base = stub.responder().afterContent(dialogue, tooBig);
     Optional<Rule> rule = stub.script().ruleFor(SmtpVerb.CONTENT, "");
     String reply = rule.flatMap(Rule::reply).orElse(base);
-    FaultAction.Outcome outcome = deliver(reply, rule);
-    int code = code(reply);
-    if (outcome == FaultAction.Outcome.DELIVERED && code / 100 == 2 && !tooBig) {
+    Optional<Fault> fault = rule.flatMap(Rule::fault);
+    int code = code(fault.flatMap(Fault::sentInstead).orElse(reply));
+    if (fault.map(Fault::deliversReply).orElse(true) && code / 100 == 2 && !tooBig) {
+      // Kept before the reply goes out, so a client that saw 250 finds the message there.
       stub.received(message);
     }
+    FaultAction.Outcome outcome = deliver(reply, rule);
     return outcome != FaultAction.Outcome.ENDED && code != 421;
   }
 

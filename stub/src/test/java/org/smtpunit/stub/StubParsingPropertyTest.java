@@ -23,7 +23,7 @@ import org.smtpunit.TranscriptEntry;
 import org.smtpunit.TranscriptEntry.Direction;
 
 /** Properties of what the stub parses: content, lines, envelopes, verbs, recordings. */
-class StubParsingProperties {
+class StubParsingPropertyTest {
 
   @Property
   void content_read_back_after_dot_stuffing_is_the_content_sent(@ForAll("lines") List<String> lines)
