@@ -167,7 +167,7 @@ record TargetSettings(
         ConfigValues.checkPort("@SmtpTarget(containerPort)", annotation.containerPort()));
   }
 
-  private static Optional<Credentials> credentials(
+  static Optional<Credentials> credentials(
       Function<String, Optional<String>> setting, Function<String, String> env) {
     Optional<String> user = setting.apply(AUTH_USERNAME_PROPERTY_NAME);
     Optional<String> password =
