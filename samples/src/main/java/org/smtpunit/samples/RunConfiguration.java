@@ -99,7 +99,10 @@ final class RunConfiguration {
       } catch (IOException e) {
         throw new UsageException("cannot read --auth-password-file " + passwordFile + ": " + e);
       }
-    } else if (env.apply(SmtpTarget.AUTH_PASSWORD_VARIABLE) == null) {
+    } else if (env.apply(SmtpTarget.AUTH_PASSWORD_VARIABLE) != null) {
+      parameters.put(
+          SmtpTarget.AUTH_PASSWORD_PROPERTY_NAME, env.apply(SmtpTarget.AUTH_PASSWORD_VARIABLE));
+    } else {
       throw new UsageException(
           "--auth-user "
               + user
