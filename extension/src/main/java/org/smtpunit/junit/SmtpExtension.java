@@ -114,7 +114,11 @@ class SmtpExtension implements ParameterResolver, AfterEachCallback, TestExecuti
     if (test != null) {
       targetClient(context, settings(context)).unbind(test);
       List<Transcript> transcripts = test.finish();
-      TranscriptPublisher.publish(context, settings(context).transcriptsDir(), transcripts);
+      TranscriptPublisher.publish(
+          context,
+          settings(context).transcriptsDir(),
+          transcripts,
+          context.getExecutionException().isPresent());
     }
   }
 
@@ -137,19 +141,17 @@ class SmtpExtension implements ParameterResolver, AfterEachCallback, TestExecuti
       return Optional.empty();
     }
     return Optional.of(
-        context
-            .getStore(NAMESPACE)
-            .getOrComputeIfAbsent("test", k -> new TestSessions(), TestSessions.class));
+        Stores.computeIfAbsent(
+            context.getStore(NAMESPACE), "test", k -> new TestSessions(), TestSessions.class));
   }
 
   /** The client for this class and target, built once. */
   TargetClient targetClient(ExtensionContext context, TargetSettings settings) {
-    return outermostClass(context)
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(
-            List.of("client", settings),
-            k -> new TargetClient(settings, baseClient()),
-            TargetClient.class);
+    return Stores.computeIfAbsent(
+        outermostClass(context).getStore(NAMESPACE),
+        List.of("client", settings),
+        k -> new TargetClient(settings, baseClient()),
+        TargetClient.class);
   }
 
   /** The client the settings are applied to; {@link SmtpTargetExtension} passes its own. */
@@ -158,25 +160,30 @@ class SmtpExtension implements ParameterResolver, AfterEachCallback, TestExecuti
   }
 
   private static EmbeddedServers servers(ExtensionContext context) {
-    return outermostClass(context)
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent("embedded", k -> new EmbeddedServers(), EmbeddedServers.class);
+    return Stores.computeIfAbsent(
+        outermostClass(context).getStore(NAMESPACE),
+        "embedded",
+        k -> new EmbeddedServers(),
+        EmbeddedServers.class);
   }
 
   /** A server held by the class itself (a {@code BeforeAll} parameter), until the class ends. */
   private static EmbeddedMailServer classServer(ExtensionContext context) {
     EmbeddedServers servers = servers(context);
-    return context
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent("class-embedded", k -> new ClassLease(servers), ClassLease.class)
+    return Stores.computeIfAbsent(
+            context.getStore(NAMESPACE),
+            "class-embedded",
+            k -> new ClassLease(servers),
+            ClassLease.class)
         .server();
   }
 
   private static Unanswered unanswered(ExtensionContext context) {
-    return context
-        .getRoot()
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(Unanswered.class, k -> new Unanswered(), Unanswered.class);
+    return Stores.computeIfAbsent(
+        context.getRoot().getStore(NAMESPACE),
+        Unanswered.class,
+        k -> new Unanswered(),
+        Unanswered.class);
   }
 
   /** The top-level class's context, so nested classes share their outer class's servers. */
@@ -196,13 +203,11 @@ class SmtpExtension implements ParameterResolver, AfterEachCallback, TestExecuti
     SmtpTarget annotation = annotation(context);
     Function<String, Optional<String>> config = context::getConfigurationParameter;
     // Parsed once per annotation and configuration; the root store is shared by the whole run.
-    return context
-        .getRoot()
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(
-            annotation,
-            a -> TargetSettings.of(annotation, config, System::getenv),
-            TargetSettings.class);
+    return Stores.computeIfAbsent(
+        context.getRoot().getStore(NAMESPACE),
+        annotation,
+        a -> TargetSettings.of(annotation, config, System::getenv),
+        TargetSettings.class);
   }
 
   SmtpTarget annotation(ExtensionContext context) {
@@ -226,7 +231,7 @@ class SmtpExtension implements ParameterResolver, AfterEachCallback, TestExecuti
   }
 
   /** A class-level lease of an embedded server, given back when the class ends. */
-  static final class ClassLease implements AutoCloseable {
+  static final class ClassLease implements StoredResource {
     private final EmbeddedServers servers;
     private final EmbeddedMailServer server;
 

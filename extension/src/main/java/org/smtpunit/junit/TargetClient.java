@@ -135,9 +135,8 @@ final class TargetClient {
                     new ParameterResolutionException(
                         "MxRecords needs a domain: set @SmtpTarget(mx = \"fabrikam.com\") or "
                             + SmtpTarget.MX_PROPERTY_NAME));
-    return context
-        .getStore(SmtpExtension.NAMESPACE)
-        .getOrComputeIfAbsent("mx", k -> dns().mx(domain), MxRecords.class);
+    return Stores.computeIfAbsent(
+        context.getStore(SmtpExtension.NAMESPACE), "mx", k -> dns().mx(domain), MxRecords.class);
   }
 
   private Dns dns() {

@@ -13,7 +13,7 @@ import org.smtpunit.TranscriptEntry;
  * those from the injected client, in order), and the embedded server it leased. Closing QUITs and
  * closes each session (even after a failure) and gives the server back.
  */
-final class TestSessions implements AutoCloseable {
+final class TestSessions implements StoredResource {
 
   private final List<SmtpSession> sessions = new ArrayList<>();
   private SmtpSession injected;

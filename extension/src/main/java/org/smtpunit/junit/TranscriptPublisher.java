@@ -22,7 +22,12 @@ final class TranscriptPublisher {
 
   private TranscriptPublisher() {}
 
-  static void publish(ExtensionContext context, Path dir, List<Transcript> transcripts) {
+  /**
+   * Writes and publishes the transcripts; a failed test's files are also attached to its report
+   * where the user's JUnit can attach files.
+   */
+  static void publish(
+      ExtensionContext context, Path dir, List<Transcript> transcripts, boolean failed) {
     String name = baseName(context);
     for (int i = 0; i < transcripts.size(); i++) {
       Transcript transcript = transcripts.get(i);
@@ -32,6 +37,9 @@ final class TranscriptPublisher {
       try {
         transcript.writeTo(file);
         context.publishReportEntry(FILE_KEY, file.toString());
+        if (failed) {
+          TranscriptAttachment.attach(context, file);
+        }
       } catch (UncheckedIOException e) {
         context.publishReportEntry(ERROR_KEY, "Could not write " + file + ": " + e.getMessage());
       }

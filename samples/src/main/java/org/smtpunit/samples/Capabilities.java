@@ -1,6 +1,6 @@
 package org.smtpunit.samples;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.smtpunit.assertions.SmtpAssertions.assertThat;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -27,13 +27,9 @@ final class Capabilities {
    * some servers) is judged by its code alone.
    */
   static void hasEnhancedStatusStartingWithIfSent(SmtpReply reply, String prefix) {
-    reply
-        .enhancedStatus()
-        .ifPresent(
-            status ->
-                assertThat(status.toString())
-                    .as("enhanced status of [%s]", reply)
-                    .startsWith(prefix.endsWith(".") ? prefix : prefix + "."));
+    if (reply.enhancedStatus().isPresent()) {
+      assertThat(reply).hasEnhancedStatusStartingWith(prefix);
+    }
   }
 
   /** Skips the check, naming the capability the server lacks. */

@@ -85,8 +85,7 @@ class Step4ReplyCodesTest {
         reply.isPositiveCompletion(), "the server accepts malformed sender addresses");
     // Exchange: 550 5.1.7 Invalid address; Postfix: 501 5.1.7 Bad sender address syntax; others
     // 553 5.1.0 or 501 5.1.7: an address problem (5.1) wherever a status is sent.
-    assertThat(reply).isPermanentNegative();
-    assertThat(reply.code()).isIn(501, 550, 553);
+    assertThat(reply).isPermanentNegative().hasCodeIn(501, 550, 553);
     hasEnhancedStatusStartingWithIfSent(reply, "5.1");
   }
 
@@ -101,8 +100,7 @@ class Step4ReplyCodesTest {
         "the server accepts every recipient (GreenMail creates mailboxes on delivery)");
     // Exchange and Postfix: 550 5.1.1; others a bare 550 Invalid recipient, even while they
     // advertise ENHANCEDSTATUSCODES.
-    assertThat(reply).isPermanentNegative();
-    assertThat(reply.code()).isIn(550, 551, 553);
+    assertThat(reply).isPermanentNegative().hasCodeIn(550, 551, 553);
     hasEnhancedStatusStartingWithIfSent(reply, "5.1");
   }
 
@@ -112,8 +110,7 @@ class Step4ReplyCodesTest {
     SmtpReply reply = smtp.command("EHOL " + w.helo());
 
     // Exchange: 500 5.3.3 Unrecognized command; Postfix: 500 5.5.2 Error: command not recognized.
-    assertThat(reply).isPermanentNegative();
-    assertThat(reply.code()).isIn(500, 502);
+    assertThat(reply).isPermanentNegative().hasCodeIn(500, 502);
     hasEnhancedStatusStartingWithIfSent(reply, "5");
   }
 
