@@ -20,6 +20,7 @@ import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpConnectException;
 import org.smtpunit.SmtpReply;
 import org.smtpunit.SmtpSession;
+import org.smtpunit.TlsMode;
 
 /**
  * Step 4: each success and failure reply of the walkthrough, each in its own session (servers slow
@@ -135,7 +136,12 @@ class Step4ReplyCodesTest {
     Assumptions.assumeTrue(
         w.credentials().isPresent(),
         "no credentials for the AUTH half (--auth-user and SMTPUNIT_AUTH_PASSWORD)");
-    try (SmtpSession authenticated = client.open(target.getHostString(), target.getPort())) {
+    // AUTH needs an encrypted connection: a run without --tls still upgrades where offered.
+    SmtpClient secure =
+        client.tlsMode() == TlsMode.NONE
+            ? client.toBuilder().tls(TlsMode.STARTTLS_IF_OFFERED).build()
+            : client;
+    try (SmtpSession authenticated = secure.open(target.getHostString(), target.getPort())) {
       EhloReply ehlo = authenticated.ehlo(w.helo());
       AuthMechanism mechanism =
           ehlo.authMechanisms().contains("PLAIN") || !ehlo.authMechanisms().contains("LOGIN")
