@@ -7,8 +7,11 @@ import static org.smtpunit.junit.ExtensionTestKit.everything;
 import static org.smtpunit.junit.ExtensionTestKit.failureMessage;
 import static org.smtpunit.junit.ExtensionTestKit.failures;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpSession;
 import org.smtpunit.dns.MxRecords;
 import org.smtpunit.dns.TestDnsServer;
@@ -264,5 +268,139 @@ class ConfigurationTest {
 
   private static String target() {
     return "127.0.0.1:" + walkthrough.port();
+  }
+
+  private static String walkthroughTarget() {
+    return target();
+  }
+
+  @SmtpTarget
+  static class GreetingTestCase {
+    @Test
+    void greeting(SmtpSession smtp) {
+      assertThat(smtp.greeting()).hasTextContaining("Microsoft ESMTP MAIL Service ready");
+    }
+  }
+
+  @Test
+  void configuration_parameters_override_the_annotation() {
+    run(GreetingTestCase.class, Map.of("smtpunit.target", walkthroughTarget()))
+        .testEvents()
+        .assertStatistics(s -> s.succeeded(1));
+    run(GreetingTestCase.class, Map.of()).testEvents().assertStatistics(s -> s.failed(1));
+  }
+
+  @Test
+  void bad_configuration_values_fail_naming_the_key_and_the_value() {
+    Map<String, String> cases =
+        Map.of(
+            "smtpunit.tls",
+                "Invalid SmtpUnit configuration smtpunit.tls=[bogus]: expected one of none, starttls, starttls_if_offered, implicit",
+            "smtpunit.target",
+                "Invalid SmtpUnit configuration smtpunit.target=[localhost:70000]: expected a port from 1 to 65535",
+            "smtpunit.timeout.reply",
+                "Invalid SmtpUnit configuration smtpunit.timeout.reply=[soon]: expected a positive duration such as 20s, 500ms, 2m or PT20S");
+    Map<String, String> values =
+        Map.of(
+            "smtpunit.tls",
+            "bogus",
+            "smtpunit.target",
+            "localhost:70000",
+            "smtpunit.timeout.reply",
+            "soon");
+    cases.forEach(
+        (key, message) -> {
+          List<Throwable> failures =
+              failures(run(GreetingTestCase.class, Map.of(key, values.get(key))));
+          assertThat(failures).as(key).hasSize(1);
+          assertThat(failures.get(0))
+              .as(key)
+              .hasMessageStartingWith("Failed to resolve parameter [org.smtpunit.SmtpSession arg0]")
+              .hasMessageEndingWith(": " + message);
+        });
+  }
+
+  static int scriptedPort;
+
+  @SmtpTarget("127.0.0.1:1")
+  static class MethodWinsTestCase {
+    @Test
+    @SmtpTarget
+    void embedded(SmtpSession smtp, EmbeddedMailServer server) {
+      assertThat(smtp.remoteAddress().getPort()).isEqualTo(server.port());
+    }
+  }
+
+  @Test
+  void a_method_annotation_wins_over_the_class() {
+    run(MethodWinsTestCase.class, Map.of()).testEvents().assertStatistics(s -> s.succeeded(1));
+  }
+
+  @Retention(RetentionPolicy.RUNTIME)
+  @SmtpTarget(replyTimeout = "5s")
+  @interface FabrikamInbound {}
+
+  @FabrikamInbound
+  static class ComposedTestCase {
+    @Test
+    void composed(SmtpSession smtp, SmtpClient client) {
+      assertThat(smtp.greeting()).hasCode(220);
+      assertThat(client.replyTimeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void works_as_a_meta_annotation() {
+    run(ComposedTestCase.class, Map.of()).testEvents().assertStatistics(s -> s.succeeded(1));
+  }
+
+  @SmtpTarget(mx = "fallback.test")
+  static class MxTestCase {
+    @Test
+    void byMx(MxRecords mx, SmtpClient client) {
+      assertThat(mx).hasExchangesInOrder("down.fallback.test", "up.fallback.test");
+      try (SmtpSession smtp = client.open(mx, walkthrough.port())) {
+        assertThat(smtp.remoteHost()).isEqualTo("up.fallback.test");
+        assertThat(smtp.greeting()).hasCode(220);
+      }
+    }
+  }
+
+  @Test
+  void mx_records_are_resolved_through_the_configured_dns_server_and_injected() throws Exception {
+    try (TestDnsServer dns = new TestDnsServer()) {
+      run(MxTestCase.class, Map.of("smtpunit.dns.server", "127.0.0.1:" + dns.port()))
+          .testEvents()
+          .assertStatistics(s -> s.succeeded(1));
+      run(
+              MxTestCase.class,
+              Map.of(
+                  "smtpunit.dns.server", "127.0.0.1:" + dns.port(), "smtpunit.mx", "nullmx.test"))
+          .testEvents()
+          .assertStatistics(s -> s.failed(1));
+    }
+  }
+
+  static FakeContainer mta;
+
+  @SmtpTarget(container = "mta", containerPort = 25)
+  static class ContainerTestCase {
+    @Test
+    void viaContainer(SmtpSession smtp) {
+      assertThat(smtp.greeting()).hasTextContaining("Microsoft ESMTP");
+    }
+  }
+
+  @Test
+  void a_container_target_uses_its_host_and_mapped_port_and_starts_it() {
+    // The adapter finds the static field in the fixture's enclosing class.
+    mta = new FakeContainer(walkthrough.port());
+    try {
+      run(ContainerTestCase.class, Map.of()).testEvents().assertStatistics(s -> s.succeeded(1));
+      assertThat(mta.started).isTrue();
+      assertThat(mta.askedPort).isEqualTo(25);
+    } finally {
+      mta = null;
+    }
   }
 }
