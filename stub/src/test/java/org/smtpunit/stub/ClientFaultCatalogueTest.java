@@ -7,6 +7,7 @@ import static org.smtpunit.assertions.SmtpAssertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -147,9 +148,14 @@ class ClientFaultCatalogueTest {
         .flatMap(
             point ->
                 Stream.of(
-                    Arguments.of(
-                        point, Fault.closeConnection(), SmtpConnectionClosedException.class),
-                    Arguments.of(point, Fault.reset(), SmtpConnectionClosedException.class),
+                    // A hang-up before the greeting races the client's connect: see its own test.
+                    point == Point.GREETING
+                        ? null
+                        : Arguments.of(
+                            point, Fault.closeConnection(), SmtpConnectionClosedException.class),
+                    point == Point.GREETING
+                        ? null
+                        : Arguments.of(point, Fault.reset(), SmtpConnectionClosedException.class),
                     Arguments.of(point, Fault.stall(), SmtpTimeoutException.class),
                     Arguments.of(
                         point, Fault.dripReply(Duration.ofMillis(60)), SmtpTimeoutException.class),
@@ -160,8 +166,8 @@ class ClientFaultCatalogueTest {
                         Fault.garbage(
                             "\u0000\u0001 not a reply\r\n".getBytes(StandardCharsets.UTF_8)),
                         SmtpProtocolException.class),
-                    Arguments.of(
-                        point, Fault.oversizedLine(100_000), SmtpProtocolException.class)));
+                    Arguments.of(point, Fault.oversizedLine(100_000), SmtpProtocolException.class)))
+        .filter(Objects::nonNull);
   }
 
   @ParameterizedTest(name = "{1} at {0}")
@@ -192,9 +198,14 @@ class ClientFaultCatalogueTest {
     assertStubConnectionsEnd();
   }
 
-  @Test
-  void a_reset_before_the_greeting_fails_the_connect_or_the_greeting() {
-    stub.on(SmtpVerb.CONNECT).fault(Fault.reset());
+  static Stream<Fault> hangUps() {
+    return Stream.of(Fault.closeConnection(), Fault.reset());
+  }
+
+  @ParameterizedTest
+  @MethodSource("hangUps")
+  void a_hang_up_before_the_greeting_fails_the_connect_or_the_greeting(Fault fault) {
+    stub.on(SmtpVerb.CONNECT).fault(fault);
 
     SmtpException e =
         catchThrowableOfType(SmtpException.class, () -> CLIENT.open(stub.host(), stub.port()));
@@ -202,7 +213,7 @@ class ClientFaultCatalogueTest {
     // The RST can reach the client's socket before its connect() returns: both are right.
     assertThat(e).isInstanceOfAny(SmtpConnectException.class, SmtpConnectionClosedException.class);
     assertThat(e.stage()).isIn(SmtpStage.CONNECT, SmtpStage.GREETING);
-    assertThat(e.getMessage()).contains("reset");
+    assertThat(e.getMessage()).contains(" 127.0.0.1");
     assertStubConnectionsEnd();
   }
 
