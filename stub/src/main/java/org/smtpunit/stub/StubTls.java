@@ -60,7 +60,11 @@ final class StubTls {
       certificate = (X509Certificate) store.getCertificate(alias);
       context = tls;
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("Cannot present the key store's certificate: " + e, e);
+      throw new IllegalArgumentException(
+          "Cannot present the key store's certificate (is the key password right? pass it with"
+              + " withCertificate(keyStore, password)): "
+              + e,
+          e);
     }
   }
 
