@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.smtpunit.MailMessage;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpSession;
 import org.smtpunit.TlsMode;
@@ -110,5 +111,37 @@ class StubInjectionTest {
         .testEvents()
         .assertStatistics(s -> s.succeeded(1).failed(0));
     assertThat(SEEN).hasSize(1);
+  }
+
+  @SmtpTarget(stub = true, persona = Persona.POSTFIX)
+  static class RecordedPostfixTestCase {
+    @Test
+    void walkthrough(SmtpSession smtp) {
+      smtp.ehlo("contoso.com");
+      smtp.mailFrom("chris@contoso.com");
+      smtp.rcptTo("kate@fabrikam.com");
+      smtp.send(MailMessage.raw("Subject: Test from Contoso\r\n\r\nThis is a test message\r\n"));
+    }
+  }
+
+  @Test
+  void a_transcript_file_the_extension_wrote_replays_against_a_stub() throws Exception {
+    run(RecordedPostfixTestCase.class).testEvents().assertStatistics(s -> s.succeeded(1));
+    Path file =
+        transcripts.resolve(RecordedPostfixTestCase.class.getName()).resolve("walkthrough.log");
+
+    try (SmtpStub replay = SmtpStub.replaying(file);
+        SmtpSession smtp = SmtpClient.defaults().open(replay.host(), replay.port())) {
+      assertThat(smtp.greeting()).hasTextContaining("ESMTP Postfix");
+      smtp.ehlo("contoso.com");
+      smtp.mailFrom("chris@contoso.com");
+      smtp.rcptTo("kate@fabrikam.com");
+      assertThat(
+              smtp.send(
+                  MailMessage.raw("Subject: Test from Contoso\r\n\r\nThis is a test message\r\n")))
+          .hasTextContaining("queued as");
+      assertThat(smtp.quit().toString()).isEqualTo("221 2.0.0 Bye");
+      assertThat(replay.mismatches()).isEmpty();
+    }
   }
 }
