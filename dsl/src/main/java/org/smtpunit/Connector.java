@@ -11,7 +11,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Opens TCP connections and classifies why they fail. */
+/** Opens TCP connections and classifies why a connection or a session could not be opened. */
 final class Connector {
 
   private Connector() {}
@@ -94,6 +94,29 @@ final class Connector {
     }
     if (message.contains("timed out")) {
       return ConnectFailure.TIMED_OUT;
+    }
+    return ConnectFailure.OTHER;
+  }
+
+  /**
+   * Maps why a session could not be opened to a {@link ConnectFailure}: the one answer for a probe
+   * and for falling back to the next mail exchanger.
+   */
+  static ConnectFailure classify(SmtpException e) {
+    if (e instanceof SmtpConnectException connect) {
+      return connect.failure();
+    }
+    if (e instanceof SmtpTlsException) {
+      return ConnectFailure.TLS_FAILED;
+    }
+    if (e instanceof SmtpTimeoutException) {
+      return ConnectFailure.NO_GREETING;
+    }
+    if (e instanceof SmtpConnectionClosedException) {
+      return ConnectFailure.CLOSED_BEFORE_GREETING;
+    }
+    if (e instanceof SmtpProtocolException) {
+      return ConnectFailure.MALFORMED_GREETING;
     }
     return ConnectFailure.OTHER;
   }
