@@ -1,6 +1,7 @@
 package org.smtpunit;
 
 import java.util.Objects;
+import org.smtpunit.internal.Wire;
 
 /** Builds the MAIL and RCPT commands sent by the session and by a pipeline, validating them. */
 final class Commands {

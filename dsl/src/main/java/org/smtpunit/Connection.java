@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.smtpunit.internal.Durations;
 
 /**
  * One TCP (or TLS) connection: writes command lines, reads replies, and bounds both in time. A

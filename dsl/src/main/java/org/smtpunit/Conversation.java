@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.smtpunit.internal.Wire;
 
 /**
  * The state of one SMTP conversation and the only way to talk on it: sends commands, reads replies

@@ -1,6 +1,7 @@
 package org.smtpunit;
 
 import java.util.Objects;
+import org.smtpunit.internal.Wire;
 
 /**
  * A user name and a secret (password or OAuth token) for {@link SmtpSession#auth}. The secret is

@@ -2,6 +2,7 @@ package org.smtpunit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.smtpunit.internal.Wire;
 
 /**
  * A batch of commands sent in one flight (RFC 2920 PIPELINING): MAIL, RCPT and DATA go out in a

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.smtpunit.internal.Durations;
+import org.smtpunit.internal.Wire;
 
 /**
  * Reads RFC 5321 §4.2 replies with a deadline for the whole reply, not per read, so a server that

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.smtpunit.internal.Wire;
 
 /**
  * The SASL exchanges of RFC 4954 AUTH. Every client response is recorded as {@code ****}; the

@@ -6,6 +6,8 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLSocket;
+import org.smtpunit.internal.HostPort;
+import org.smtpunit.internal.Wire;
 
 /**
  * The one way a session opens: connect, implicit TLS when asked, the greeting, then STARTTLS when
@@ -26,7 +28,7 @@ final class SessionOpener {
     if (host.isBlank()) {
       throw new IllegalArgumentException("Host must not be blank");
     }
-    checkPort(port);
+    HostPort.checkPort("Port", port);
     TranscriptLog log = new TranscriptLog();
     Socket socket = Connector.connect(host, port, settings.connectTimeout(), log);
     return greet(settings, host, port, socket, log);
@@ -79,12 +81,6 @@ final class SessionOpener {
         Optional.empty(),
         elapsed,
         session.transcript());
-  }
-
-  static void checkPort(int port) {
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("Port must be 1 to 65535, was [" + port + "]");
-    }
   }
 
   private static SmtpSession greet(

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.smtpunit.dns.MxRecords;
+import org.smtpunit.internal.HostPort;
+import org.smtpunit.internal.Wire;
 
 /**
  * An immutable, thread-safe factory of {@link SmtpSession}s: telnet's {@code open host 25} with
@@ -114,7 +116,7 @@ public final class SmtpClient {
    */
   public SmtpSession open(MxRecords mx, int port) {
     Objects.requireNonNull(mx, "mx");
-    SessionOpener.checkPort(port);
+    HostPort.checkPort("Port", port);
     return MxConnector.open(settings, mx, port);
   }
 

@@ -1,6 +1,7 @@
 package org.smtpunit;
 
 import java.util.Objects;
+import org.smtpunit.internal.TranscriptExcerpt;
 
 /**
  * Root of every SmtpUnit exception: the conversation itself broke (connection, timeout, malformed
@@ -21,9 +22,6 @@ import java.util.Objects;
 public class SmtpException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
-
-  /** How many transcript lines the message shows. */
-  static final int MESSAGE_TRANSCRIPT_LINES = 20;
 
   private final SmtpStage stage;
   private final transient Transcript transcript;
@@ -56,11 +54,6 @@ public class SmtpException extends RuntimeException {
     if (transcript == null || transcript.isEmpty()) {
       return message;
     }
-    int size = transcript.entries().size();
-    String heading =
-        size > MESSAGE_TRANSCRIPT_LINES
-            ? "Transcript (last " + MESSAGE_TRANSCRIPT_LINES + " of " + size + " lines):"
-            : "Transcript:";
-    return message + "\n" + heading + "\n" + transcript.tail(MESSAGE_TRANSCRIPT_LINES);
+    return message + "\n" + TranscriptExcerpt.of(transcript);
   }
 }

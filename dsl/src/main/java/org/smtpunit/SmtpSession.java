@@ -3,6 +3,7 @@ package org.smtpunit;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
+import org.smtpunit.internal.Wire;
 
 /**
  * One SMTP conversation over one connection: each method is one line of the telnet walkthrough and

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.AbstractAssert;
 import org.smtpunit.TlsInfo;
+import org.smtpunit.internal.TlsVersions;
 
 /**
  * Assertions on what TLS negotiated and on the server's certificate; get one from {@link
@@ -27,9 +28,6 @@ import org.smtpunit.TlsInfo;
  * }</pre>
  */
 public class TlsInfoAssert extends AbstractAssert<TlsInfoAssert, TlsInfo> {
-
-  private static final List<String> ORDER =
-      List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
   /** Creates the assertion; public so soft assertions can proxy it. */
   public TlsInfoAssert(TlsInfo actual) {
@@ -52,13 +50,9 @@ public class TlsInfoAssert extends AbstractAssert<TlsInfoAssert, TlsInfo> {
    * @throws IllegalArgumentException for an unknown protocol name
    */
   public TlsInfoAssert hasProtocolAtLeast(String protocol) {
-    int minimum = ORDER.indexOf(protocol);
-    if (minimum < 0) {
-      throw new IllegalArgumentException(
-          "Unknown protocol [" + protocol + "]: expected one of " + ORDER);
-    }
+    TlsVersions.rank(protocol);
     isNotNull();
-    if (ORDER.indexOf(actual.protocol()) < minimum) {
+    if (!TlsVersions.isAtLeast(actual.protocol(), protocol)) {
       throwAssertionError(
           shouldHaveTls(actual, "to use at least", protocol, "it uses " + actual.protocol()));
     }

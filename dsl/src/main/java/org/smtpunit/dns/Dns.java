@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.smtpunit.internal.HostPort;
+import org.smtpunit.internal.Wire;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -21,6 +24,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Resolver;
 import org.xbill.DNS.ResolverConfig;
 import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Section;
@@ -231,7 +235,7 @@ public final class Dns {
         display, Type.string(type) + " (RCODE " + Rcode.string(rcode) + ")", reason, null);
   }
 
-  private org.xbill.DNS.Resolver resolver() {
+  private Resolver resolver() {
     // dnsjava resolvers are cheap and hold no connection; a fresh one per query keeps this class
     // free of shared mutable state. SimpleResolver retries over TCP when the UDP answer is
     // truncated (TC bit), as RFC 7766 requires.
@@ -240,7 +244,7 @@ public final class Dns {
       resolver.setTimeout(timeout);
       return resolver;
     }
-    List<org.xbill.DNS.Resolver> each = new ArrayList<>();
+    List<Resolver> each = new ArrayList<>();
     for (InetSocketAddress server : servers) {
       SimpleResolver resolver = new SimpleResolver(server);
       resolver.setTimeout(timeout);
@@ -288,10 +292,7 @@ public final class Dns {
 
   private static Name absolute(String name) {
     Objects.requireNonNull(name, "name");
-    if (name.isBlank()
-        || name.indexOf('\0') >= 0
-        || name.indexOf('\r') >= 0
-        || name.indexOf('\n') >= 0) {
+    if (name.isBlank() || Wire.indexOfLineBreakOrNul(name) >= 0) {
       throw new IllegalArgumentException("Not a domain name [" + name + "]");
     }
     try {
@@ -309,7 +310,7 @@ public final class Dns {
   private static String describe(InetSocketAddress server) {
     String host =
         server.getAddress() == null ? server.getHostString() : server.getAddress().getHostAddress();
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getPort();
+    return HostPort.format(host, server.getPort());
   }
 
   @Override
@@ -330,15 +331,12 @@ public final class Dns {
      * @throws IllegalArgumentException for a bad port or an unresolvable host
      */
     public Builder server(String host, int port) {
-      if (port < 1 || port > 65535) {
-        throw new IllegalArgumentException(
-            "DNS server port must be 1 to 65535, was [" + port + "]");
-      }
+      HostPort.checkPort("DNS server port", port);
       try {
         this.server =
             new InetSocketAddress(
                 InetAddress.getByName(Objects.requireNonNull(host, "host")), port);
-      } catch (java.net.UnknownHostException e) {
+      } catch (UnknownHostException e) {
         throw new IllegalArgumentException("DNS server host does not resolve [" + host + "]", e);
       }
       return this;
