@@ -26,6 +26,7 @@ import org.smtpunit.Transcript;
 import org.smtpunit.TranscriptEntry;
 import org.smtpunit.dns.Dns;
 import org.smtpunit.dns.MxRecords;
+import org.smtpunit.internal.HostPort;
 
 /**
  * The JUnit extension behind {@link SmtpTarget}. It keeps no state of its own: sessions live in the
@@ -141,7 +142,7 @@ final class SmtpExtension
                 + "\") needs Testcontainers on the"
                 + " test classpath (org.testcontainers:testcontainers)");
       }
-      TargetSettings.HostPort target =
+      HostPort target =
           ContainerTarget.resolve(
               context.getRequiredTestClass(), settings.container().get(), settings.containerPort());
       return client.open(target.host(), target.port());

@@ -2,15 +2,14 @@ package org.smtpunit.junit;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.smtpunit.Credentials;
 import org.smtpunit.TlsMode;
+import org.smtpunit.internal.Durations;
+import org.smtpunit.internal.HostPort;
 
 /**
  * Where a test's sessions go and how: the annotation, overridden by configuration parameters,
@@ -41,16 +40,6 @@ record TargetSettings(
   static final String AUTH_PASSWORD = "smtpunit.auth.password";
   static final String PASSWORD_VARIABLE = "SMTPUNIT_AUTH_PASSWORD";
   static final String TRANSCRIPTS_DIR = "smtpunit.transcripts.dir";
-
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-
-  /** A host and port, parsed from {@code host}, {@code host:port} or {@code [v6]:port}. */
-  record HostPort(String host, int port) {
-    @Override
-    public String toString() {
-      return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-    }
-  }
 
   /** Whether sessions go to the embedded server. */
   boolean embedded() {
@@ -132,45 +121,15 @@ record TargetSettings(
   }
 
   static HostPort hostPort(String key, String value, int defaultPort) {
-    String text = value.trim();
-    String host = text;
-    int port = defaultPort;
-    if (text.startsWith("[")) {
-      int end = text.indexOf(']');
-      if (end < 0) {
-        throw invalid(key, value, "an IPv6 address in brackets: [::1]:2525");
-      }
-      host = text.substring(1, end);
-      if (text.length() > end + 1) {
-        if (text.charAt(end + 1) != ':') {
-          throw invalid(key, value, "host, host:port or [IPv6]:port");
-        }
-        port = port(key, value, text.substring(end + 2));
-      }
-    } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
-      host = text.substring(0, text.indexOf(':'));
-      port = port(key, value, text.substring(text.indexOf(':') + 1));
-    }
-    if (host.isBlank() || host.chars().anyMatch(c -> c <= ' ')) {
-      throw invalid(key, value, "host, host:port or [IPv6]:port");
-    }
-    return new HostPort(host, port);
-  }
-
-  private static int port(String key, String value, String text) {
     try {
-      int port = Integer.parseInt(text);
-      if (port >= 1 && port <= 65535) {
-        return port;
-      }
-    } catch (NumberFormatException e) {
-      // Reported below with the key and value.
+      return HostPort.parse(value, defaultPort);
+    } catch (IllegalArgumentException e) {
+      throw invalid(key, e);
     }
-    throw invalid(key, value, "a port from 1 to 65535");
   }
 
   private static int checkPort(String key, int port) {
-    if (port < 1 || port > 65535) {
+    if (!HostPort.isPort(port)) {
       throw invalid(key, Integer.toString(port), "a port from 1 to 65535");
     }
     return port;
@@ -187,29 +146,11 @@ record TargetSettings(
   }
 
   static Duration duration(String key, String value) {
-    String text = value.trim().toLowerCase(Locale.ROOT);
-    Matcher matcher = DURATION.matcher(text);
-    Duration duration = null;
-    if (matcher.matches()) {
-      long amount = Long.parseLong(matcher.group(1));
-      duration =
-          switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-          };
-    } else {
-      try {
-        duration = Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-      } catch (DateTimeParseException e) {
-        // Reported below with the key and value.
-      }
+    try {
+      return Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw invalid(key, e);
     }
-    if (duration == null || duration.isZero() || duration.isNegative()) {
-      throw invalid(key, value, "a positive duration such as 20s, 500ms, 2m or PT20S");
-    }
-    return duration;
   }
 
   private static boolean bool(String key, String value) {
@@ -224,6 +165,12 @@ record TargetSettings(
       String key, String value, String expected) {
     return new ExtensionConfigurationException(
         "Invalid SmtpUnit configuration " + key + "=[" + value + "]: expected " + expected);
+  }
+
+  /** For a parser whose message is {@code [value]: expected ...}. */
+  private static ExtensionConfigurationException invalid(String key, IllegalArgumentException e) {
+    return new ExtensionConfigurationException(
+        "Invalid SmtpUnit configuration " + key + "=" + e.getMessage(), e);
   }
 
   /** Names the target for messages, without secrets. */

@@ -1,6 +1,9 @@
 package org.smtpunit.samples;
 
 import java.util.Optional;
+import org.smtpunit.Credentials;
+import org.smtpunit.dns.Dns;
+import org.smtpunit.internal.HostPort;
 
 /**
  * The walkthrough's example values, overridable per run with configuration parameters (the runner's
@@ -44,25 +47,17 @@ public record Walkthrough(
     Optional<String> recipients,
     Optional<String> mxDomain,
     Optional<String> dnsServer,
-    Optional<org.smtpunit.Credentials> credentials) {
+    Optional<Credentials> credentials) {
 
   /** The message of step 3, as typed in telnet. */
   public static final String MESSAGE = "Subject:Test from Contoso\r\n\r\nThis is a test message";
 
   /** Returns the resolver of step 2: the named DNS server, or the machine's. */
-  public org.smtpunit.dns.Dns dns() {
+  public Dns dns() {
     return dnsServer
-        .map(
-            server -> {
-              int colon = server.lastIndexOf(':');
-              return colon > 0 && server.indexOf(':') == colon
-                  ? org.smtpunit.dns.Dns.builder()
-                      .server(
-                          server.substring(0, colon), Integer.parseInt(server.substring(colon + 1)))
-                      .build()
-                  : org.smtpunit.dns.Dns.builder().server(server, 53).build();
-            })
-        .orElseGet(org.smtpunit.dns.Dns::systemDefault);
+        .map(server -> HostPort.parse(server, 53))
+        .map(server -> Dns.builder().server(server.host(), server.port()).build())
+        .orElseGet(Dns::systemDefault);
   }
 
   /** Returns the domain part of the recipient. */
