@@ -39,10 +39,6 @@ final class Connection implements AutoCloseable {
   private final TranscriptLog log;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  Connection(Socket socket, TranscriptLog log) throws IOException {
-    this(socket, socket, log);
-  }
-
   /** A connection whose {@code socket} may be a TLS layer over the {@code tcp} socket. */
   Connection(Socket socket, Socket tcp, TranscriptLog log) throws IOException {
     this.log = log;

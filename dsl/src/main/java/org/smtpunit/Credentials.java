@@ -55,10 +55,6 @@ public final class Credentials {
     return secret;
   }
 
-  boolean isToken() {
-    return token;
-  }
-
   /** Shows the user name only: {@code Credentials[chris@contoso.com, password ****]}. */
   @Override
   public String toString() {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.smtpunit.dns.MxRecords;
 import org.smtpunit.internal.HostPort;
+import org.smtpunit.internal.TlsVersions;
 import org.smtpunit.internal.Wire;
 
 /**
@@ -223,12 +224,14 @@ public final class SmtpClient {
     }
 
     /**
-     * Sets the oldest protocol version accepted (default {@code TLSv1.2}).
+     * Sets the oldest protocol version accepted (default {@code TLSv1.2}): one of {@code SSLv3},
+     * {@code TLSv1}, {@code TLSv1.1}, {@code TLSv1.2}, {@code TLSv1.3}.
      *
-     * @throws IllegalArgumentException for an unknown protocol name
+     * @throws IllegalArgumentException for an unknown protocol name, such as {@code TLSv9}
      */
     public Builder minimumTlsProtocol(String protocol) {
-      this.minimumTlsProtocol = Objects.requireNonNull(protocol, "protocol");
+      TlsVersions.rank(Objects.requireNonNull(protocol, "protocol"));
+      this.minimumTlsProtocol = protocol;
       return this;
     }
 

@@ -11,12 +11,19 @@ import org.smtpunit.internal.TranscriptExcerpt;
  * and the likely causes, and ends with the last lines of the transcript:
  *
  * <pre>
- * Malformed reply line [250Ok] after MAIL FROM: expected a 3-digit code followed by ' ' or '-'
+ * Malformed reply line [250Ok] at MAIL FROM: expected a 3-digit code (2xx to 5xx) followed by ' '
+ * or '-' (RFC 5321 §4.2)
+ * Transcript:
+ *  -&gt; MAIL FROM:&lt;chris@contoso.com&gt;
+ * &lt;-  250Ok
  * </pre>
  *
  * <pre>{@code
- * try (SmtpSession smtp = client.open("mail1.fabrikam.com", 25)) { ... }
- * catch (SmtpException e) { e.transcript().writeTo(log); }
+ * try (SmtpSession smtp = client.open("mail1.fabrikam.com", 25)) {
+ *   smtp.ehlo("contoso.com");
+ * } catch (SmtpException e) {
+ *   e.transcript().writeTo(Path.of("target/smtp.log"));
+ * }
  * }</pre>
  */
 public class SmtpException extends RuntimeException {

@@ -3,6 +3,7 @@ package org.smtpunit.assertions;
 import static org.smtpunit.assertions.error.ShouldHaveMxRecords.shouldHaveMxRecords;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
@@ -122,7 +123,7 @@ public class MxRecordsAssert extends AbstractAssert<MxRecordsAssert, MxRecords> 
       // Literal addresses only: getByName does not query DNS for them.
       return expected.matches("[0-9a-fA-F:.]+")
           && InetAddress.getByName(expected).getHostAddress().equals(actualAddress);
-    } catch (java.net.UnknownHostException e) {
+    } catch (UnknownHostException e) {
       return false;
     }
   }

@@ -2,6 +2,7 @@ package org.smtpunit.assertions;
 
 import static org.smtpunit.assertions.error.ShouldHaveReceived.shouldHaveReceived;
 
+import java.util.Locale;
 import org.assertj.core.api.AbstractAssert;
 import org.smtpunit.ReceivedMessage;
 
@@ -35,10 +36,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
   /** Verifies the From header contains the address. */
   public ReceivedMessageAssert isFrom(String address) {
     isNotNull();
-    if (!actual
-        .from()
-        .toLowerCase(java.util.Locale.ROOT)
-        .contains(address.toLowerCase(java.util.Locale.ROOT))) {
+    if (!actual.from().toLowerCase(Locale.ROOT).contains(address.toLowerCase(Locale.ROOT))) {
       throwAssertionError(shouldHaveReceived(actual, "to be from", address));
     }
     return myself;

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.smtpunit.AuthMechanism;
 import org.smtpunit.ConnectFailure;
 import org.smtpunit.Credentials;
@@ -115,7 +116,7 @@ class Step4ReplyCodesTest {
 
   @Test
   void an_anonymous_sender_is_refused_where_authentication_is_required_then_accepted_after_auth(
-      Walkthrough w, SmtpClient client, org.junit.jupiter.api.TestReporter reporter) {
+      Walkthrough w, SmtpClient client, TestReporter reporter) {
     Assumptions.assumeTrue(
         w.authTarget().isPresent(),
         "no port requiring authentication was named (--config smtpunit.sample.auth.target=host:port)");

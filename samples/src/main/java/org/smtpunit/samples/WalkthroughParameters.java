@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.smtpunit.Credentials;
 
 /** Resolves {@link Walkthrough} from configuration parameters, with the walkthrough's defaults. */
 final class WalkthroughParameters implements ParameterResolver {
@@ -37,7 +38,7 @@ final class WalkthroughParameters implements ParameterResolver {
                     context
                         .getConfigurationParameter("smtpunit.auth.password")
                         .or(() -> Optional.ofNullable(System.getenv("SMTPUNIT_AUTH_PASSWORD")))
-                        .map(password -> org.smtpunit.Credentials.of(user, password))));
+                        .map(password -> Credentials.of(user, password))));
   }
 
   private static Optional<String> get(ExtensionContext context, String key) {
