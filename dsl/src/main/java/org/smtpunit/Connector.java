@@ -9,10 +9,21 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Opens TCP connections and classifies why a connection or a session could not be opened. */
 final class Connector {
+
+  /** What breaking off while opening a session means, by exception type. */
+  private static final List<Map.Entry<Class<? extends SmtpException>, ConnectFailure>>
+      OPEN_FAILURES =
+          List.of(
+              Map.entry(SmtpTlsException.class, ConnectFailure.TLS_FAILED),
+              Map.entry(SmtpTimeoutException.class, ConnectFailure.NO_GREETING),
+              Map.entry(SmtpConnectionClosedException.class, ConnectFailure.CLOSED_BEFORE_GREETING),
+              Map.entry(SmtpProtocolException.class, ConnectFailure.MALFORMED_GREETING));
 
   private Connector() {}
 
@@ -100,25 +111,18 @@ final class Connector {
 
   /**
    * Maps why a session could not be opened to a {@link ConnectFailure}: the one answer for a probe
-   * and for falling back to the next mail exchanger.
+   * and for falling back to the next mail exchanger. A connect failure carries its own; any other
+   * exception type not listed in {@code OPEN_FAILURES} is {@link ConnectFailure#OTHER}.
    */
   static ConnectFailure classify(SmtpException e) {
     if (e instanceof SmtpConnectException connect) {
       return connect.failure();
     }
-    if (e instanceof SmtpTlsException) {
-      return ConnectFailure.TLS_FAILED;
-    }
-    if (e instanceof SmtpTimeoutException) {
-      return ConnectFailure.NO_GREETING;
-    }
-    if (e instanceof SmtpConnectionClosedException) {
-      return ConnectFailure.CLOSED_BEFORE_GREETING;
-    }
-    if (e instanceof SmtpProtocolException) {
-      return ConnectFailure.MALFORMED_GREETING;
-    }
-    return ConnectFailure.OTHER;
+    return OPEN_FAILURES.stream()
+        .filter(known -> known.getKey().isInstance(e))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(ConnectFailure.OTHER);
   }
 
   static SmtpConnectException failure(String host, int port, IOException e, TranscriptLog log) {

@@ -2,15 +2,20 @@ package org.smtpunit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.smtpunit.dns.MxRecord;
 import org.smtpunit.dns.MxRecords;
 import org.smtpunit.testserver.ScriptedSmtpServer;
@@ -87,6 +92,33 @@ class SessionOpeningTest {
                 + ": TLS could not be established")
         .contains("  - the server's certificate is not trusted, has expired or does not name");
     assertThat(e.getCause()).isInstanceOf(SmtpTlsException.class);
+  }
+
+  static Stream<Arguments> ways_an_open_breaks_off() {
+    Transcript none = Transcript.empty();
+    SmtpStage greeting = SmtpStage.GREETING;
+    return Stream.of(
+        arguments(
+            new SmtpConnectException("refused", ConnectFailure.REFUSED, none, null),
+            ConnectFailure.REFUSED),
+        arguments(
+            new SmtpTlsException("handshake", greeting, none, null), ConnectFailure.TLS_FAILED),
+        arguments(
+            new SmtpTimeoutException("silent", greeting, none, null), ConnectFailure.NO_GREETING),
+        arguments(
+            new SmtpConnectionClosedException("closed", greeting, none, null),
+            ConnectFailure.CLOSED_BEFORE_GREETING),
+        arguments(
+            new SmtpProtocolException("garbage", "HTTP/1.1 400", greeting, none),
+            ConnectFailure.MALFORMED_GREETING),
+        arguments(new SmtpException("other", greeting, none, null), ConnectFailure.OTHER));
+  }
+
+  @ParameterizedTest
+  @MethodSource("ways_an_open_breaks_off")
+  void each_way_an_open_breaks_off_has_one_connect_failure(
+      SmtpException e, ConnectFailure expected) {
+    assertThat(Connector.classify(e)).isEqualTo(expected);
   }
 
   @Test
