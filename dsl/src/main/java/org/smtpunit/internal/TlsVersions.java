@@ -18,11 +18,6 @@ public final class TlsVersions {
 
   private TlsVersions() {}
 
-  /** Returns whether the name is one of {@link #OLDEST_FIRST}. */
-  public static boolean isKnown(String version) {
-    return OLDEST_FIRST.contains(version);
-  }
-
   /**
    * Returns whether {@code version} is {@code minimum} or newer; an unknown version is older than
    * every known one.
