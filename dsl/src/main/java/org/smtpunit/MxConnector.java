@@ -14,7 +14,7 @@ final class MxConnector {
 
   private MxConnector() {}
 
-  static SmtpSession open(SessionSettings settings, MxRecords mx, int port) {
+  static SmtpSession open(SessionOpener opener, MxRecords mx, int port) {
     TranscriptLog log = new TranscriptLog();
     if (mx.isNullMx() || mx.records().isEmpty()) {
       log.note(mx.domain() + " publishes a null MX: it accepts no mail");
@@ -41,7 +41,7 @@ final class MxConnector {
       }
       for (InetAddress address : record.addresses()) {
         try {
-          return SessionOpener.open(settings, exchange, address, port, log);
+          return opener.open(exchange, address, port, log);
         } catch (SmtpException e) {
           ConnectFailure failure = Connector.classify(e);
           attempts.add(

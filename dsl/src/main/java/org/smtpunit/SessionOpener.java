@@ -5,17 +5,26 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
 import org.smtpunit.internal.HostPort;
 import org.smtpunit.internal.Wire;
 
 /**
  * The one way a session opens: connect, implicit TLS when asked, the greeting, then STARTTLS when
- * asked. Used for a named host, for each address of a domain's exchangers, and for a probe.
+ * asked, then the client's {@code onOpen} listener. Used for a named host, for each address of a
+ * domain's exchangers, and for a probe. Immutable: one per client.
  */
 final class SessionOpener {
 
-  private SessionOpener() {}
+  private final SessionSettings settings;
+  private final Consumer<? super SmtpSession> onOpen;
+
+  /** An opener with the client's settings, calling {@code onOpen} with every session it opens. */
+  SessionOpener(SessionSettings settings, Consumer<? super SmtpSession> onOpen) {
+    this.settings = settings;
+    this.onOpen = onOpen;
+  }
 
   /**
    * Resolves the host, connects to its addresses in turn and opens the session.
@@ -23,7 +32,7 @@ final class SessionOpener {
    * @throws SmtpException as {@code SmtpClient.open(host, port)} documents
    * @throws IllegalArgumentException for a bad host or port
    */
-  static SmtpSession open(SessionSettings settings, String host, int port) {
+  SmtpSession open(String host, int port) {
     Wire.requireSafe("Host", host);
     if (host.isBlank()) {
       throw new IllegalArgumentException("Host must not be blank");
@@ -31,7 +40,7 @@ final class SessionOpener {
     HostPort.checkPort("Port", port);
     TranscriptLog log = new TranscriptLog();
     Socket socket = Connector.connect(host, port, settings.connectTimeout(), log);
-    return greet(settings, host, port, socket, log);
+    return greet(host, port, socket, log);
   }
 
   /**
@@ -39,11 +48,10 @@ final class SessionOpener {
    *
    * @throws SmtpException when the connection, the greeting or the TLS set-up fails
    */
-  static SmtpSession open(
-      SessionSettings settings, String host, InetAddress address, int port, TranscriptLog log) {
+  SmtpSession open(String host, InetAddress address, int port, TranscriptLog log) {
     Socket socket =
         Connector.connect(host, new InetAddress[] {address}, port, settings.connectTimeout(), log);
-    return greet(settings, host, port, socket, log);
+    return greet(host, port, socket, log);
   }
 
   /**
@@ -52,11 +60,11 @@ final class SessionOpener {
    *
    * @throws IllegalArgumentException for a bad host or port
    */
-  static ConnectionProbe probe(SessionSettings settings, String host, int port) {
+  ConnectionProbe probe(String host, int port) {
     long start = System.nanoTime();
     SmtpSession session;
     try {
-      session = open(settings, host, port);
+      session = open(host, port);
     } catch (SmtpException e) {
       return new ConnectionProbe(
           host,
@@ -83,8 +91,7 @@ final class SessionOpener {
         session.transcript());
   }
 
-  private static SmtpSession greet(
-      SessionSettings settings, String host, int port, Socket tcp, TranscriptLog log) {
+  private SmtpSession greet(String host, int port, Socket tcp, TranscriptLog log) {
     Socket socket = tcp;
     Optional<TlsInfo> tls = Optional.empty();
     if (settings.tlsMode() == TlsMode.IMPLICIT) {
@@ -120,18 +127,18 @@ final class SessionOpener {
     if (settings.tlsMode() == TlsMode.STARTTLS
         || settings.tlsMode() == TlsMode.STARTTLS_IF_OFFERED) {
       try {
-        startTls(settings, session, conversation);
+        startTls(session, conversation);
       } catch (RuntimeException e) {
         session.close();
         throw e;
       }
     }
+    onOpen.accept(session);
     return session;
   }
 
   /** The client's own EHLO and STARTTLS for {@link TlsMode#STARTTLS} and its variant. */
-  private static void startTls(
-      SessionSettings settings, SmtpSession session, Conversation conversation) {
+  private void startTls(SmtpSession session, Conversation conversation) {
     boolean required = settings.tlsMode() == TlsMode.STARTTLS;
     EhloReply ehlo = session.ehlo(settings.clientDomain());
     if (!ehlo.supports("STARTTLS")) {

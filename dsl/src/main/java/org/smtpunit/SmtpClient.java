@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.smtpunit.dns.MxRecords;
 import org.smtpunit.internal.HostPort;
 import org.smtpunit.internal.TlsVersions;
@@ -31,6 +32,7 @@ public final class SmtpClient {
   private static final SmtpClient DEFAULTS = builder().build();
 
   private final SessionSettings settings;
+  private final SessionOpener opener;
   private final Builder builder;
 
   private SmtpClient(Builder builder) {
@@ -46,6 +48,7 @@ public final class SmtpClient {
                 builder.trustAny,
                 Optional.ofNullable(builder.tlsHostName),
                 builder.minimumTlsProtocol));
+    this.opener = new SessionOpener(settings, builder.onOpen);
     this.builder = builder.copy();
   }
 
@@ -95,7 +98,7 @@ public final class SmtpClient {
    * @throws IllegalArgumentException for a bad host or port
    */
   public SmtpSession open(String host, int port) {
-    return SessionOpener.open(settings, host, port);
+    return opener.open(host, port);
   }
 
   /**
@@ -118,7 +121,7 @@ public final class SmtpClient {
   public SmtpSession open(MxRecords mx, int port) {
     Objects.requireNonNull(mx, "mx");
     HostPort.checkPort("Port", port);
-    return MxConnector.open(settings, mx, port);
+    return MxConnector.open(opener, mx, port);
   }
 
   /**
@@ -129,7 +132,7 @@ public final class SmtpClient {
    * @throws IllegalArgumentException for a bad host or port
    */
   public ConnectionProbe probe(String host, int port) {
-    return SessionOpener.probe(settings, host, port);
+    return opener.probe(host, port);
   }
 
   @Override
@@ -152,6 +155,7 @@ public final class SmtpClient {
     private boolean trustAny;
     private String tlsHostName;
     private String minimumTlsProtocol = "TLSv1.2";
+    private Consumer<? super SmtpSession> onOpen = session -> {};
 
     private Builder() {}
 
@@ -166,6 +170,7 @@ public final class SmtpClient {
       copy.trustAny = trustAny;
       copy.tlsHostName = tlsHostName;
       copy.minimumTlsProtocol = minimumTlsProtocol;
+      copy.onOpen = onOpen;
       return copy;
     }
 
@@ -262,6 +267,16 @@ public final class SmtpClient {
      */
     public Builder replyTimeout(Duration timeout) {
       this.replyTimeout = positive("replyTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Calls the listener with every session this client opens, once it is ready (greeting read,
+     * STARTTLS done); the JUnit extension records each test's sessions this way. Replaces any
+     * listener set before.
+     */
+    public Builder onOpen(Consumer<? super SmtpSession> listener) {
+      this.onOpen = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -156,6 +157,31 @@ class SessionOpeningTest {
       smtp.close();
       assertThat(smtp.awaitingContent()).isFalse();
     }
+  }
+
+  @Test
+  void the_on_open_listener_sees_every_session_opened_by_host_by_mx_and_by_probe()
+      throws Exception {
+    server = ScriptedSmtpServer.start(new WalkthroughScript());
+    List<String> opened = new ArrayList<>();
+    SmtpClient client =
+        SmtpClient.builder()
+            .replyTimeout(Duration.ofSeconds(5))
+            .onOpen(session -> opened.add(session.remoteHost()))
+            .build();
+    MxRecords mx =
+        new MxRecords(
+            "fabrikam.com",
+            List.of(
+                new MxRecord(
+                    10, "mail1.fabrikam.com", List.of(InetAddress.getByName(server.host())))),
+            false);
+
+    client.open(server.host(), server.port()).close();
+    client.open(mx, server.port()).close();
+    client.probe(server.host(), server.port());
+
+    assertThat(opened).containsExactly(server.host(), "mail1.fabrikam.com", server.host());
   }
 
   @Test

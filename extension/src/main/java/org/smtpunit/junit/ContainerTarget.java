@@ -3,7 +3,6 @@ package org.smtpunit.junit;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.smtpunit.internal.HostPort;
 import org.testcontainers.containers.ContainerState;
 import org.testcontainers.lifecycle.Startable;
 

@@ -1,9 +1,11 @@
 package org.smtpunit.samples;
 
+import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.smtpunit.Credentials;
 import org.smtpunit.dns.Dns;
-import org.smtpunit.internal.HostPort;
+import org.smtpunit.junit.SmtpConfiguration;
+import org.smtpunit.junit.SmtpTarget;
 
 /**
  * The walkthrough's example values, overridable per run with configuration parameters (the runner's
@@ -17,6 +19,7 @@ import org.smtpunit.internal.HostPort;
  *   <li>{@code smtpunit.sample.mx.expected}: exchangers the MX sample must find, e.g. {@code 10
  *       mail1.fabrikam.com,20 mail2.fabrikam.com}
  *   <li>{@code smtpunit.sample.auth.target}: {@code host:port} of a port that requires AUTH
+ *       (default: the target itself when credentials are configured)
  *   <li>{@code smtpunit.sample.dsn.dir}: a directory where delivery notifications to the sender
  *       arrive, on a server we control
  *   <li>{@code smtpunit.sample.recipients}: a CSV file of {@code address,expected} rows
@@ -55,9 +58,19 @@ public record Walkthrough(
   /** Returns the resolver of step 2: the named DNS server, or the machine's. */
   public Dns dns() {
     return dnsServer
-        .map(server -> HostPort.parse(server, 53))
-        .map(server -> Dns.builder().server(server.host(), server.port()).build())
+        .map(
+            server -> {
+              InetSocketAddress address =
+                  SmtpConfiguration.hostPort(SmtpTarget.DNS_SERVER_PROPERTY_NAME, server, 53);
+              return Dns.builder().server(address.getHostString(), address.getPort()).build();
+            })
         .orElseGet(Dns::systemDefault);
+  }
+
+  /** Returns the port requiring authentication, parsed as the extension parses targets. */
+  public Optional<InetSocketAddress> authAddress() {
+    return authTarget.map(
+        target -> SmtpConfiguration.hostPort("smtpunit.sample.auth.target", target, 25));
   }
 
   /** Returns the domain part of the recipient. */
