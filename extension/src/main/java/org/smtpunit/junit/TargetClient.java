@@ -148,6 +148,12 @@ final class TargetClient {
 
   private void authenticate(SmtpSession session) {
     EhloReply ehlo = session.ehlo(client.clientDomain());
+    // Credentials only over TLS: without a TLS mode, upgrade where the server offers it.
+    if (session.tls().isEmpty()
+        && ehlo.supports("STARTTLS")
+        && session.startTls().isPositiveCompletion()) {
+      ehlo = session.ehlo(client.clientDomain());
+    }
     AuthMechanism mechanism =
         ehlo.authMechanisms().contains("PLAIN") || !ehlo.authMechanisms().contains("LOGIN")
             ? AuthMechanism.PLAIN
