@@ -98,7 +98,8 @@ log "silent: the whole run took ${elapsed_ms} ms"
 
 # --- No byte of the password in any file or stream ----------------------------------------------
 b64() { printf '%s' "$1" | base64 -w0; }
-for secret in "$password" "$(b64 "$password")" "$(b64 "$(printf '\0%s\0%s' "$SMTPUNIT_IT_USER" "$password")")"; do
+plain=$(printf '\0%s\0%s' "$SMTPUNIT_IT_USER" "$password" | base64 -w0)
+for secret in "$password" "$(b64 "$password")" "$plain"; do
   if grep -rlaF -- "$secret" "$out" "$repo/target/smtpunit-it" >/dev/null 2>&1; then
     grep -rlaF -- "$secret" "$out" "$repo/target/smtpunit-it" >&2
     fail "the password (or its base64) appears in an output file or stream"
