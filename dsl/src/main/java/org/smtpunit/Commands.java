@@ -34,8 +34,9 @@ final class Commands {
     return line.toString();
   }
 
-  private static String address(String address, boolean utf8, String command) {
-    Wire.requireSafe(command + " address", address);
+  private static String address(String given, boolean utf8, String command) {
+    Wire.requireNoControls(command + " address", given);
+    String address = unbracketed(given);
     if (!utf8 && !Wire.isAscii(address)) {
       throw new IllegalArgumentException(
           command
@@ -45,5 +46,15 @@ final class Commands {
               + " (RFC 6531) to use them; nothing was sent");
     }
     return address;
+  }
+
+  /**
+   * Accepts one pair of enclosing angle brackets, as users paste paths from the walkthrough ({@code
+   * <kate@fabrikam.com>}), so that the path is sent with one pair, never {@code <<...>>}.
+   */
+  static String unbracketed(String address) {
+    return address.length() >= 2 && address.startsWith("<") && address.endsWith(">")
+        ? address.substring(1, address.length() - 1)
+        : address;
   }
 }

@@ -27,6 +27,11 @@ final class Sasl {
       SmtpSession session, AuthMechanism mechanism, Credentials credentials) {
     String user = credentials.username();
     String secret = credentials.secret();
+    if (mechanism == AuthMechanism.CRAM_MD5 && secret.isEmpty()) {
+      // HMAC has no empty key in the JDK: refuse now rather than in the middle of the exchange.
+      throw new IllegalArgumentException(
+          "CRAM-MD5 needs a non-empty password: its HMAC-MD5 key cannot be empty; nothing was sent");
+    }
     String first;
     List<Function<String, String>> answers = new ArrayList<>();
     switch (mechanism) {
@@ -48,19 +53,33 @@ final class Sasl {
       }
       default -> throw new IllegalArgumentException("Unknown mechanism " + mechanism);
     }
+    session.secret(secret);
+    if (first.indexOf(' ', 5) > 0) {
+      session.secret(first.substring(first.indexOf(' ', 5) + 1));
+    }
     String shownFirst =
         "AUTH " + mechanism.saslName() + (first.indexOf(' ', 5) > 0 ? " " + HIDDEN : "");
     SmtpReply reply = session.exchange(SmtpStage.AUTH, first, shownFirst);
     int challenges = 0;
     while (reply.code() == 334) {
-      String challenge = decode(reply.text().trim());
-      session.note("334 prompt decodes to [" + challenge + "]");
+      String encoded = reply.text().trim();
+      String challenge = decodeOrNull(encoded);
+      session.note(
+          "334 prompt decodes to ["
+              + (challenge == null ? "not Base64: " + encoded : Wire.printable(challenge))
+              + "]");
       if (challenges >= MAX_CHALLENGES || challenges >= answers.size()) {
         // RFC 4954 §4: "*" cancels the exchange; the server answers 501.
         session.note("more challenges than " + mechanism.saslName() + " needs: cancelling");
         return session.exchange(SmtpStage.AUTH, "*", "*");
       }
-      String answer = answers.get(challenges++).apply(challenge);
+      if (challenge == null && mechanism == AuthMechanism.CRAM_MD5) {
+        // RFC 4954 §4: a challenge that cannot be decoded is cancelled, not answered.
+        session.note("the CRAM-MD5 challenge is not Base64: cancelling");
+        return session.exchange(SmtpStage.AUTH, "*", "*");
+      }
+      String answer = answers.get(challenges++).apply(challenge == null ? encoded : challenge);
+      session.secret(answer);
       reply = session.exchange(SmtpStage.AUTH, answer, HIDDEN);
     }
     return reply;
@@ -71,11 +90,12 @@ final class Sasl {
     return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String decode(String base64) {
+  /** Decodes a server prompt, or returns {@code null} when it is not Base64 (RFC 4648). */
+  private static String decodeOrNull(String base64) {
     try {
-      return Wire.printable(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
+      return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException notBase64) {
-      return "not Base64: " + base64;
+      return null;
     }
   }
 

@@ -111,6 +111,9 @@ public final class SmtpClient {
       throw new IllegalArgumentException("Host must not be blank");
     }
     checkPort(port);
+    if (tlsMode != TlsMode.NONE) {
+      tls.prepare(host);
+    }
     TranscriptLog log = new TranscriptLog();
     return greet(host, port, Connector.connect(host, port, connectTimeout, log), log);
   }
@@ -140,17 +143,23 @@ public final class SmtpClient {
 
   SmtpSession greet(String host, int port, Socket socket, TranscriptLog log) {
     Socket tcp = socket;
+    // Under implicit TLS one reply timeout covers the handshake and the greeting.
+    long connected = System.nanoTime();
     if (tlsMode == TlsMode.IMPLICIT) {
       try {
         socket =
             tls.handshake(
-                socket, host, (int) replyTimeout.toMillis(), SmtpStage.TLS_HANDSHAKE, log);
-      } catch (SmtpTlsException e) {
+                socket,
+                host,
+                connected + replyTimeout.toNanos(),
+                replyTimeout,
+                SmtpStage.TLS_HANDSHAKE,
+                log);
+      } catch (RuntimeException e) {
         Connector.closeQuietly(socket);
         throw e;
       }
     }
-    long connected = System.nanoTime();
     Connection connection;
     try {
       connection = new Connection(socket, tcp, log);
@@ -159,7 +168,12 @@ public final class SmtpClient {
       throw Connector.failure(host, port, e, log);
     }
     SmtpSession session = new SmtpSession(this, host, connection, log);
-    session.readGreeting(connected);
+    try {
+      session.readGreeting(connected);
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
     if (tlsMode == TlsMode.STARTTLS || tlsMode == TlsMode.STARTTLS_IF_OFFERED) {
       try {
         session.upgradeOnOpen(tlsMode == TlsMode.STARTTLS);
@@ -305,10 +319,12 @@ public final class SmtpClient {
      * Verifies the certificate against this name instead of the host connected to (e.g. the MX name
      * when connecting by IP address).
      *
-     * @throws IllegalArgumentException when it holds CR, LF or NUL
+     * @throws IllegalArgumentException when it holds CR, LF or NUL, or is not a name TLS can send
+     *     as SNI (RFC 6066 §3), such as {@code mail_1.example} or {@code localhost.}
      */
     public Builder tlsHostName(String hostName) {
-      this.tlsHostName = Wire.requireSafe("TLS host name", hostName);
+      TlsSettings.checkSniName(Wire.requireSafe("TLS host name", hostName), "TLS host name");
+      this.tlsHostName = hostName;
       return this;
     }
 

@@ -100,10 +100,16 @@ public final class SmtpSession implements AutoCloseable {
    * is returned as it is. After the upgrade every capability learned before it is forgotten: send
    * EHLO again.
    *
-   * @throws SmtpTlsException when the handshake fails (naming the check that failed), or when the
-   *     server sent bytes after its 220 and before the handshake (CVE-2011-0411)
+   * @throws SmtpTlsException when the handshake fails (naming the check that failed) or does not
+   *     complete within the reply timeout counted from STARTTLS, or when the server sent bytes
+   *     after its 220 and before the handshake (CVE-2011-0411)
+   * @throws IllegalArgumentException before anything is sent, when the host name (or {@code
+   *     tlsHostName}) is not one TLS can send as SNI, such as {@code mail_1.example}
    */
   public SmtpReply startTls() {
+    client.tlsSettings().prepare(remoteHost);
+    // One deadline for the whole call: the 220 and the handshake after it.
+    long start = System.nanoTime();
     SmtpReply reply = exchange(SmtpStage.STARTTLS, "STARTTLS");
     if (reply.code() != 220) {
       return reply;
@@ -131,7 +137,8 @@ public final class SmtpSession implements AutoCloseable {
               .handshake(
                   connection.socket(),
                   remoteHost,
-                  (int) replyTimeout.toMillis(),
+                  start + replyTimeout.toNanos(),
+                  replyTimeout,
                   SmtpStage.STARTTLS,
                   log);
       connection.attach(ssl);
@@ -191,6 +198,11 @@ public final class SmtpSession implements AutoCloseable {
 
   void note(String text) {
     log.note(text);
+  }
+
+  /** Registers a credential (or an encoding of one) to redact from everything the server sends. */
+  void secret(String text) {
+    log.secret(text);
   }
 
   /** Runs the client's own EHLO and STARTTLS for {@link TlsMode#STARTTLS} and its variant. */
@@ -267,23 +279,21 @@ public final class SmtpSession implements AutoCloseable {
    */
   public SmtpReply content(MailMessage message) {
     Objects.requireNonNull(message, "message");
+    message.requireAsciiAddresses(utf8Transaction);
     ensureOpen(SmtpStage.CONTENT);
     byte[] bytes = message.toWireBytes();
     logContent(message);
+    refuseUnsolicited(SmtpStage.CONTENT);
     long start = System.nanoTime();
-    try {
-      connection.writeBounded(bytes, SmtpStage.CONTENT, replyTimeout);
-    } catch (SmtpException e) {
-      broken(e);
-      throw e;
-    }
+    SmtpReply early = write(bytes, SmtpStage.CONTENT, true);
     utf8Transaction = false;
-    return receive(SmtpStage.CONTENT, start);
+    return early != null ? early : receive(SmtpStage.CONTENT, start);
   }
 
   /** Sends DATA and, if the server answers 354, the message; otherwise returns the DATA reply. */
   public SmtpReply send(MailMessage message) {
     Objects.requireNonNull(message, "message");
+    message.requireAsciiAddresses(utf8Transaction);
     SmtpReply data = data();
     return data.code() == 354 ? content(message) : data;
   }
@@ -381,15 +391,12 @@ public final class SmtpSession implements AutoCloseable {
   SmtpReply exchange(SmtpStage stage, String line, String shownAs) {
     ensureOpen(stage);
     byte[] bytes = Wire.line(line);
+    refuseUnsolicited(stage);
+    Wire.limitNotes(line, bytes.length).forEach(log::note);
     long start = System.nanoTime();
     log.sent(shownAs);
-    try {
-      connection.write(bytes, stage);
-    } catch (SmtpException e) {
-      broken(e);
-      throw e;
-    }
-    return receive(stage, start);
+    SmtpReply early = write(bytes, stage, true);
+    return early != null ? early : receive(stage, start);
   }
 
   /** Writes all lines at once, then reads one reply per line (fewer after a 421). */
@@ -397,16 +404,16 @@ public final class SmtpSession implements AutoCloseable {
     ensureOpen(SmtpStage.PIPELINE);
     ByteArrayOutputStream batch = new ByteArrayOutputStream(lines.size() * 48);
     for (String line : lines) {
-      batch.writeBytes(Wire.line(line));
+      byte[] bytes = Wire.line(line);
+      batch.writeBytes(bytes);
     }
+    refuseUnsolicited(SmtpStage.PIPELINE);
     long start = System.nanoTime();
-    lines.forEach(log::sent);
-    try {
-      connection.write(batch.toByteArray(), SmtpStage.PIPELINE);
-    } catch (SmtpException e) {
-      broken(e);
-      throw e;
+    for (String line : lines) {
+      Wire.limitNotes(line, Wire.line(line).length).forEach(log::note);
+      log.sent(line);
     }
+    write(batch.toByteArray(), SmtpStage.PIPELINE, false);
     utf8Transaction = utf8;
     List<SmtpReply> replies = new ArrayList<>(lines.size());
     for (SmtpStage stage : stages) {
@@ -417,6 +424,51 @@ public final class SmtpSession implements AutoCloseable {
       start = System.nanoTime();
     }
     return List.copyOf(replies);
+  }
+
+  /**
+   * Writes within the reply timeout; returns {@code null}, or a reply the server sent while the
+   * client was still writing (an early {@code 5xx}), which ends the session.
+   */
+  private SmtpReply write(byte[] bytes, SmtpStage stage, boolean watchForEarlyReply) {
+    SmtpReply early;
+    try {
+      early = connection.write(bytes, stage, replyTimeout, watchForEarlyReply);
+    } catch (SmtpException e) {
+      broken(e);
+      throw e;
+    }
+    if (early != null) {
+      closedBecause = "the server replied [" + early + "] before the command was fully sent";
+    }
+    return early;
+  }
+
+  /**
+   * RFC 5321 §4.2: a reply answers one command. Bytes that arrived before the next command was sent
+   * are a reply to nothing (one too many, or a fault): reading on would pair every later reply with
+   * the wrong command, so the session ends here.
+   */
+  private void refuseUnsolicited(SmtpStage stage) {
+    if (!connection.reader().pollInput()) {
+      return;
+    }
+    String arrived = connection.reader().bufferedPreview();
+    log.note("the server sent [" + arrived + "] before " + stage + " was sent");
+    SmtpProtocolException e =
+        new SmtpProtocolException(
+            "Unexpected reply before "
+                + stage
+                + ": the server sent ["
+                + arrived
+                + "] before the command was sent, one reply more than the commands so far;"
+                + " every later reply would answer the wrong command, so the session was ended"
+                + " and nothing was sent",
+            arrived,
+            stage,
+            log.snapshot());
+    broken(e);
+    throw e;
   }
 
   private SmtpReply receive(SmtpStage stage, long start) {

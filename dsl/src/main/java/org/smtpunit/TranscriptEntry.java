@@ -53,9 +53,13 @@ public record TranscriptEntry(
     Objects.requireNonNull(elapsed, "elapsed");
   }
 
-  /** Returns the line as a session log shows it, e.g. {@code " -> EHLO contoso.com"}. */
+  /**
+   * Returns the line as a session log shows it, e.g. {@code " -> EHLO contoso.com"}, with control
+   * characters escaped ({@code \x1b} for ESC): a hostile server must not drive the terminal of
+   * whoever prints a transcript.
+   */
   @Override
   public String toString() {
-    return direction.arrow() + line;
+    return direction.arrow() + Wire.printable(line);
   }
 }

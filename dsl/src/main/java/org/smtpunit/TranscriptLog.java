@@ -3,7 +3,9 @@ package org.smtpunit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.RandomAccess;
@@ -15,8 +17,35 @@ import java.util.RandomAccess;
  */
 final class TranscriptLog {
 
+  private static final String HIDDEN = "****";
+
   private TranscriptEntry[] entries = new TranscriptEntry[32];
   private int size;
+
+  /** Texts never to record or quote (credentials and their encodings), longest first. */
+  private final List<String> secrets = new ArrayList<>();
+
+  /**
+   * Registers a secret: from now on every received line and note shows {@code ****} in its place,
+   * and so does every message that quotes a line, even when a server echoes it back.
+   */
+  void secret(String text) {
+    if (!text.isEmpty() && !secrets.contains(text)) {
+      secrets.add(text);
+      secrets.sort(Comparator.comparingInt(String::length).reversed());
+    }
+  }
+
+  /** Returns the text with every registered secret replaced by {@code ****}. */
+  String redact(String text) {
+    String out = text;
+    for (String secret : secrets) {
+      if (out.contains(secret)) {
+        out = out.replace(secret, HIDDEN);
+      }
+    }
+    return out;
+  }
 
   void sent(String line) {
     append(
@@ -27,14 +56,15 @@ final class TranscriptLog {
     append(
         new TranscriptEntry(
             TranscriptEntry.Direction.RECEIVED,
-            line,
+            redact(line),
             at,
             elapsed == null ? Optional.empty() : Optional.of(elapsed)));
   }
 
   void note(String line) {
     append(
-        new TranscriptEntry(TranscriptEntry.Direction.NOTE, line, Instant.now(), Optional.empty()));
+        new TranscriptEntry(
+            TranscriptEntry.Direction.NOTE, redact(line), Instant.now(), Optional.empty()));
   }
 
   private void append(TranscriptEntry entry) {

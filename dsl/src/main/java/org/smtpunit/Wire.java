@@ -12,8 +12,15 @@ final class Wire {
 
   private Wire() {}
 
+  /** RFC 5321 §4.5.3.1.3: the longest reverse-path or forward-path, with its brackets. */
+  static final int MAX_PATH_OCTETS = 256;
+
+  /** RFC 5321 §4.5.3.1.4: the longest command line, CRLF included. */
+  static final int MAX_COMMAND_LINE_OCTETS = 512;
+
   /**
-   * Refuses CR, LF and NUL in an argument.
+   * Refuses CR, LF and NUL in an argument, and lone surrogates (which UTF-8 cannot encode: they
+   * would go out as {@code ?}).
    *
    * @throws IllegalArgumentException naming the argument and the character's position
    */
@@ -33,6 +40,70 @@ final class Wire {
                 + " at index "
                 + i
                 + ": it would end the command line early and inject another; nothing was sent");
+      }
+    }
+    return requireWellFormed(what, value);
+  }
+
+  /**
+   * Refuses a lone surrogate: half of a UTF-16 pair cannot be encoded, and Java's encoder would
+   * silently send {@code ?} in its place.
+   *
+   * @throws IllegalArgumentException naming the argument and the position
+   */
+  static String requireWellFormed(String what, String value) {
+    int at = loneSurrogate(value);
+    if (at >= 0) {
+      throw new IllegalArgumentException(
+          what
+              + " ["
+              + printable(value)
+              + "] holds a lone surrogate (U+"
+              + String.format("%04X", (int) value.charAt(at))
+              + ") at index "
+              + at
+              + ": it has no UTF-8 encoding; nothing was sent");
+    }
+    return value;
+  }
+
+  /** Returns the index of the first unpaired surrogate, or -1. */
+  static int loneSurrogate(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+          i++;
+        } else {
+          return i;
+        }
+      } else if (Character.isLowSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Refuses C0 control characters (tab included) and DEL, which RFC 5321 §4.1.2 never allows in a
+   * mailbox, besides what {@link #requireSafe} refuses.
+   *
+   * @throws IllegalArgumentException naming the argument and the position
+   */
+  static String requireNoControls(String what, String value) {
+    requireSafe(what, value);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        throw new IllegalArgumentException(
+            what
+                + " ["
+                + printable(value)
+                + "] holds the control character "
+                + printable(String.valueOf(c))
+                + " at index "
+                + i
+                + ": RFC 5321 §4.1.2 allows none in an address; nothing was sent");
       }
     }
     return value;
@@ -62,6 +133,7 @@ final class Wire {
 
   /** Encodes one command line as UTF-8 bytes ending in CRLF, re-checking the encoded bytes. */
   static byte[] line(String line) {
+    requireWellFormed("Command line", line);
     byte[] text = line.getBytes(StandardCharsets.UTF_8);
     for (byte b : text) {
       if (b == '\r' || b == '\n' || b == 0) {
@@ -76,6 +148,48 @@ final class Wire {
     return out;
   }
 
+  /**
+   * Returns notes for a command line that exceeds RFC 5321's limits, for the transcript: a test may
+   * mean to send it, but whoever reads the log should see that it is over the limit.
+   */
+  static java.util.List<String> limitNotes(String line, int octets) {
+    java.util.List<String> notes = new java.util.ArrayList<>(2);
+    int path = pathOctets(line);
+    if (path > MAX_PATH_OCTETS) {
+      notes.add(
+          "the path of the next command is "
+              + path
+              + " octets, over RFC 5321 §4.5.3.1.3's limit of "
+              + MAX_PATH_OCTETS
+              + " (sent as asked)");
+    }
+    if (octets > MAX_COMMAND_LINE_OCTETS) {
+      notes.add(
+          "the next command line is "
+              + octets
+              + " octets with its CRLF, over RFC 5321 §4.5.3.1.4's limit of "
+              + MAX_COMMAND_LINE_OCTETS
+              + " (sent as asked)");
+    }
+    return notes;
+  }
+
+  /** The octets of the {@code <path>} of a MAIL FROM or RCPT TO line, brackets included; else 0. */
+  private static int pathOctets(String line) {
+    int colon = line.indexOf(':');
+    String upper =
+        line.length() >= 8 ? line.substring(0, 8).toUpperCase(java.util.Locale.ROOT) : "";
+    if (colon < 0 || !(upper.startsWith("MAIL FROM") || upper.startsWith("RCPT TO"))) {
+      return 0;
+    }
+    int open = line.indexOf('<', colon);
+    int close = line.indexOf('>', open + 1);
+    if (open < 0 || close < open) {
+      return 0;
+    }
+    return line.substring(open, close + 1).getBytes(StandardCharsets.UTF_8).length;
+  }
+
   static boolean isAscii(String value) {
     for (int i = 0; i < value.length(); i++) {
       if (value.charAt(i) > 0x7f) {
@@ -85,9 +199,16 @@ final class Wire {
     return true;
   }
 
-  /** Shows control characters visibly, for messages. */
+  /**
+   * Shows control characters visibly, for messages and transcripts: C0 (ESC, BEL...), DEL and the
+   * C1 controls a terminal also obeys (such as CSI, U+009B), so that text from a server can never
+   * drive the terminal of whoever prints it.
+   */
   static String printable(String value) {
-    StringBuilder out = new StringBuilder(value.length());
+    if (!needsEscaping(value)) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder(value.length() + 8);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
@@ -97,6 +218,8 @@ final class Wire {
         default -> {
           if (c < 0x20 || c == 0x7f) {
             out.append(String.format("\\x%02x", (int) c));
+          } else if (isEscaped(c)) {
+            out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
           }
@@ -104,6 +227,24 @@ final class Wire {
       }
     }
     return out.toString();
+  }
+
+  private static boolean needsEscaping(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f || isEscaped(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** C1 controls, bidirectional overrides and lone surrogates: invisible or terminal-driving. */
+  private static boolean isEscaped(char c) {
+    return (c >= 0x80 && c <= 0x9f)
+        || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069)
+        || Character.isSurrogate(c);
   }
 
   private static String name(char c) {

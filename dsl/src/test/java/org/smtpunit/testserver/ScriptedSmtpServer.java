@@ -157,6 +157,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+
+    /** Bytes read from {@code in} ahead of the current line, so long lines are read in bulk. */
+    private final byte[] ahead = new byte[8192];
+
+    private int aheadPosition;
+    private int aheadLimit;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
@@ -178,6 +184,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                   .getSocketFactory()
                   .createSocket(
                       socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+      if (aheadPosition < aheadLimit) {
+        throw new IOException("the client sent bytes after STARTTLS before the server's 220");
+      }
       tls.setUseClientMode(false);
       if (context.getProtocol().startsWith("TLSv")) {
         tls.setEnabledProtocols(new String[] {context.getProtocol()});
@@ -200,11 +209,47 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       out.flush();
     }
 
+    /**
+     * Writes the bytes one at a time, pausing {@code interval} after each: a server that drips.
+     * Stops quietly when the client has gone.
+     */
+    public void drip(byte[] bytes, java.time.Duration interval) throws IOException {
+      for (byte b : bytes) {
+        out.write(b);
+        out.flush();
+        try {
+          Thread.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+
+    /** Sleeps until the client closes the connection (or the server stops), reading nothing. */
+    public void stopReading() throws InterruptedException {
+      while (!socket.isClosed()) {
+        Thread.sleep(20);
+      }
+    }
+
+    private int nextByte() throws IOException {
+      if (aheadPosition == aheadLimit) {
+        int n = in.read(ahead, 0, ahead.length);
+        if (n < 0) {
+          return -1;
+        }
+        aheadPosition = 0;
+        aheadLimit = n;
+      }
+      return ahead[aheadPosition++] & 0xff;
+    }
+
     /** Reads one line the client sent, without its CRLF. */
     public String readLine() throws IOException {
       ByteArrayOutputStream line = new ByteArrayOutputStream();
       while (true) {
-        int b = in.read();
+        int b = nextByte();
         if (b < 0) {
           throw new EndOfStream();
         }
@@ -237,6 +282,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       while (true) {
         readLine();
       }
+    }
+
+    /** Returns the client's port: its socket's local port, to look it up in the process. */
+    public int clientPort() {
+      return socket.getPort();
     }
 
     /** Returns the lines received so far. */
