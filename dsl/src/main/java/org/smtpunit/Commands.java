@@ -35,9 +35,9 @@ final class Commands {
   }
 
   private static String address(String given, boolean utf8, String command) {
-    Wire.requireNoControls(command + " address", given);
+    boolean ascii = Wire.requireNoControls(command + " address", given);
     String address = unbracketed(given);
-    if (!utf8 && !Wire.isAscii(address)) {
+    if (!utf8 && !ascii) {
       throw new IllegalArgumentException(
           command
               + " address ["

@@ -73,21 +73,22 @@ final class Connection implements AutoCloseable {
   }
 
   /**
-   * Writes bytes, closing the connection if the server has not taken them all within the timeout (a
-   * server that stops reading must not block the client: a blocking socket write cannot time out in
-   * Java).
+   * Writes bytes, closing the connection if the server has not taken them all by the deadline
+   * ({@code timeout} from {@code start}, when the call began): a server that stops reading must not
+   * block the client, and a blocking socket write cannot time out in Java.
    *
    * @return {@code null}, or the reply the server sent while the client was still writing, when
    *     {@code early} asks to watch for one (the write was then abandoned and the connection
    *     closed: the rest of the command can no longer be sent)
    */
-  SmtpReply write(byte[] bytes, SmtpStage stage, Duration timeout, boolean early) {
+  SmtpReply write(byte[] bytes, SmtpStage stage, long start, Duration timeout, boolean early) {
     AtomicReference<Object> arrived = new AtomicReference<>();
     // Only a write larger than any send buffer can still be going on when a reply arrives; a
     // smaller one is done before the server can answer it, so no reply to it is ever "early".
     boolean watch = early && !isTls() && bytes.length > WATCHED_WRITE_OCTETS;
     AtomicInteger state = new AtomicInteger(WRITING);
-    Alarm alarm = alarm(timeout.toNanos(), watch ? () -> poll(stage, state, arrived) : null);
+    long remaining = start + timeout.toNanos() - System.nanoTime();
+    Alarm alarm = alarm(remaining, watch ? () -> poll(stage, state, arrived) : null);
     IOException failure = null;
     try {
       out.write(bytes);

@@ -1,6 +1,5 @@
 package org.smtpunit;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -114,13 +113,23 @@ public record MailMessage(String content) {
   /** Returns the bytes for the wire: CRLF lines, dot-stuffed, ending with the {@code .} line. */
   byte[] toWireBytes() {
     byte[] text = content.getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + text.length / 32 + 8);
+    // Two passes over plain arrays: messages can be many megabytes, and this runs inside the
+    // call's deadline.
+    int size = convert(text, null);
+    byte[] out = new byte[size];
+    convert(text, out);
+    return out;
+  }
+
+  /** Writes the wire form into {@code out} (when not null) and returns its length. */
+  private static int convert(byte[] text, byte[] out) {
+    int n = 0;
     boolean lineStart = true;
     for (int i = 0; i < text.length; i++) {
       byte b = text[i];
       if (b == '\r' || b == '\n') {
-        out.write('\r');
-        out.write('\n');
+        n = put(out, n, '\r');
+        n = put(out, n, '\n');
         if (b == '\r' && i + 1 < text.length && text[i + 1] == '\n') {
           i++;
         }
@@ -128,19 +137,25 @@ public record MailMessage(String content) {
         continue;
       }
       if (lineStart && b == '.') {
-        out.write('.');
+        n = put(out, n, '.');
       }
-      out.write(b);
+      n = put(out, n, b);
       lineStart = false;
     }
     if (!lineStart) {
-      out.write('\r');
-      out.write('\n');
+      n = put(out, n, '\r');
+      n = put(out, n, '\n');
     }
-    out.write('.');
-    out.write('\r');
-    out.write('\n');
-    return out.toByteArray();
+    n = put(out, n, '.');
+    n = put(out, n, '\r');
+    return put(out, n, '\n');
+  }
+
+  private static int put(byte[] out, int at, int b) {
+    if (out != null) {
+      out[at] = (byte) b;
+    }
+    return at + 1;
   }
 
   /** Builds an RFC 5322 message; adds Date and Message-ID unless given. */

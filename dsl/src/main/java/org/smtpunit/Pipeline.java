@@ -95,7 +95,7 @@ public final class Pipeline {
       throw new IllegalStateException("Nothing to send: add commands to the pipeline first");
     }
     sent = true;
-    return session.exchangeAll(stages, lines, utf8);
+    return session.exchangeAll(stages, lines, utf8, System.nanoTime());
   }
 
   private Pipeline add(SmtpStage stage, String line) {

@@ -23,8 +23,9 @@ final class Sasl {
 
   private Sasl() {}
 
+  /** Runs the exchange within one reply timeout from {@code start}, however many steps it has. */
   static SmtpReply authenticate(
-      SmtpSession session, AuthMechanism mechanism, Credentials credentials) {
+      SmtpSession session, AuthMechanism mechanism, Credentials credentials, long start) {
     String user = credentials.username();
     String secret = credentials.secret();
     if (mechanism == AuthMechanism.CRAM_MD5 && secret.isEmpty()) {
@@ -59,7 +60,7 @@ final class Sasl {
     }
     String shownFirst =
         "AUTH " + mechanism.saslName() + (first.indexOf(' ', 5) > 0 ? " " + HIDDEN : "");
-    SmtpReply reply = session.exchange(SmtpStage.AUTH, first, shownFirst);
+    SmtpReply reply = session.exchange(SmtpStage.AUTH, first, shownFirst, start);
     int challenges = 0;
     while (reply.code() == 334) {
       String encoded = reply.text().trim();
@@ -71,16 +72,16 @@ final class Sasl {
       if (challenges >= MAX_CHALLENGES || challenges >= answers.size()) {
         // RFC 4954 §4: "*" cancels the exchange; the server answers 501.
         session.note("more challenges than " + mechanism.saslName() + " needs: cancelling");
-        return session.exchange(SmtpStage.AUTH, "*", "*");
+        return session.exchange(SmtpStage.AUTH, "*", "*", start);
       }
       if (challenge == null && mechanism == AuthMechanism.CRAM_MD5) {
         // RFC 4954 §4: a challenge that cannot be decoded is cancelled, not answered.
         session.note("the CRAM-MD5 challenge is not Base64: cancelling");
-        return session.exchange(SmtpStage.AUTH, "*", "*");
+        return session.exchange(SmtpStage.AUTH, "*", "*", start);
       }
       String answer = answers.get(challenges++).apply(challenge == null ? encoded : challenge);
       session.secret(answer);
-      reply = session.exchange(SmtpStage.AUTH, answer, HIDDEN);
+      reply = session.exchange(SmtpStage.AUTH, answer, HIDDEN, start);
     }
     return reply;
   }

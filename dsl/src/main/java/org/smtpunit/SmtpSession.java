@@ -110,7 +110,7 @@ public final class SmtpSession implements AutoCloseable {
     client.tlsSettings().prepare(remoteHost);
     // One deadline for the whole call: the 220 and the handshake after it.
     long start = System.nanoTime();
-    SmtpReply reply = exchange(SmtpStage.STARTTLS, "STARTTLS");
+    SmtpReply reply = exchange(SmtpStage.STARTTLS, "STARTTLS", "STARTTLS", start);
     if (reply.code() != 220) {
       return reply;
     }
@@ -173,6 +173,7 @@ public final class SmtpSession implements AutoCloseable {
    * @throws IllegalStateException when STARTTLS succeeded and no EHLO followed it (RFC 3207 §4.2)
    */
   public SmtpReply auth(AuthMechanism mechanism, Credentials credentials) {
+    long start = System.nanoTime();
     Objects.requireNonNull(mechanism, "mechanism");
     Objects.requireNonNull(credentials, "credentials");
     if (tls.isEmpty() && !client.allowsPlaintextAuth()) {
@@ -193,7 +194,7 @@ public final class SmtpSession implements AutoCloseable {
           "Send EHLO again after STARTTLS before AUTH: RFC 3207 §4.2 makes the client forget every"
               + " capability learned before TLS, including the AUTH mechanisms; nothing was sent");
     }
-    return Sasl.authenticate(this, mechanism, credentials);
+    return Sasl.authenticate(this, mechanism, credentials, start);
   }
 
   void note(String text) {
@@ -252,9 +253,10 @@ public final class SmtpSession implements AutoCloseable {
    *     without {@link MailParameter#smtpUtf8()}
    */
   public SmtpReply mailFrom(String address, MailParameter... params) {
+    long start = System.nanoTime();
     String line = Commands.mailFrom(address, params);
     utf8Transaction = Commands.asksForSmtpUtf8(params);
-    return exchange(SmtpStage.MAIL, line);
+    return exchange(SmtpStage.MAIL, line, line, start);
   }
 
   /**
@@ -264,7 +266,9 @@ public final class SmtpSession implements AutoCloseable {
    *     when the transaction's MAIL FROM did not ask for SMTPUTF8
    */
   public SmtpReply rcptTo(String address, RcptParameter... params) {
-    return exchange(SmtpStage.RCPT, Commands.rcptTo(address, utf8Transaction, params));
+    long start = System.nanoTime();
+    String line = Commands.rcptTo(address, utf8Transaction, params);
+    return exchange(SmtpStage.RCPT, line, line, start);
   }
 
   /** Sends {@code DATA}; a willing server answers {@code 354}. */
@@ -278,14 +282,14 @@ public final class SmtpSession implements AutoCloseable {
    * never re-sent.
    */
   public SmtpReply content(MailMessage message) {
+    long start = System.nanoTime();
     Objects.requireNonNull(message, "message");
     message.requireAsciiAddresses(utf8Transaction);
     ensureOpen(SmtpStage.CONTENT);
     byte[] bytes = message.toWireBytes();
     logContent(message);
     refuseUnsolicited(SmtpStage.CONTENT);
-    long start = System.nanoTime();
-    SmtpReply early = write(bytes, SmtpStage.CONTENT, true);
+    SmtpReply early = write(bytes, SmtpStage.CONTENT, start, true);
     utf8Transaction = false;
     return early != null ? early : receive(SmtpStage.CONTENT, start);
   }
@@ -347,8 +351,9 @@ public final class SmtpSession implements AutoCloseable {
    * @throws IllegalArgumentException when the line holds CR, LF or NUL
    */
   public SmtpReply command(String rawLine) {
+    long start = System.nanoTime();
     Wire.requireSafe("Command line", rawLine);
-    return exchange(SmtpStage.COMMAND, rawLine);
+    return exchange(SmtpStage.COMMAND, rawLine, rawLine, start);
   }
 
   /** Returns the transcript so far: every line sent and received. */
@@ -384,44 +389,46 @@ public final class SmtpSession implements AutoCloseable {
   }
 
   SmtpReply exchange(SmtpStage stage, String line) {
-    return exchange(stage, line, line);
+    return exchange(stage, line, line, System.nanoTime());
   }
 
-  /** Sends one command line, recording {@code shownAs} in the transcript, and reads the reply. */
-  SmtpReply exchange(SmtpStage stage, String line, String shownAs) {
+  /**
+   * Sends one command line, recording {@code shownAs} in the transcript, and reads the reply, all
+   * within the reply timeout from {@code start} (when the call began: one deadline per call).
+   */
+  SmtpReply exchange(SmtpStage stage, String line, String shownAs, long start) {
     ensureOpen(stage);
     byte[] bytes = Wire.line(line);
     refuseUnsolicited(stage);
     Wire.limitNotes(line, bytes.length).forEach(log::note);
-    long start = System.nanoTime();
     log.sent(shownAs);
-    SmtpReply early = write(bytes, stage, true);
+    SmtpReply early = write(bytes, stage, start, true);
     return early != null ? early : receive(stage, start);
   }
 
   /** Writes all lines at once, then reads one reply per line (fewer after a 421). */
-  List<SmtpReply> exchangeAll(List<SmtpStage> stages, List<String> lines, boolean utf8) {
+  List<SmtpReply> exchangeAll(
+      List<SmtpStage> stages, List<String> lines, boolean utf8, long start) {
     ensureOpen(SmtpStage.PIPELINE);
     ByteArrayOutputStream batch = new ByteArrayOutputStream(lines.size() * 48);
+    List<String> notes = new ArrayList<>();
     for (String line : lines) {
       byte[] bytes = Wire.line(line);
       batch.writeBytes(bytes);
+      notes.addAll(Wire.limitNotes(line, bytes.length));
     }
     refuseUnsolicited(SmtpStage.PIPELINE);
-    long start = System.nanoTime();
-    for (String line : lines) {
-      Wire.limitNotes(line, Wire.line(line).length).forEach(log::note);
-      log.sent(line);
-    }
-    write(batch.toByteArray(), SmtpStage.PIPELINE, false);
+    notes.forEach(log::note);
+    lines.forEach(log::sent);
+    write(batch.toByteArray(), SmtpStage.PIPELINE, start, false);
     utf8Transaction = utf8;
     List<SmtpReply> replies = new ArrayList<>(lines.size());
+    // One deadline for the whole batch, as for any call.
     for (SmtpStage stage : stages) {
       replies.add(receive(stage, start));
       if (!isOpen()) {
         break;
       }
-      start = System.nanoTime();
     }
     return List.copyOf(replies);
   }
@@ -430,10 +437,10 @@ public final class SmtpSession implements AutoCloseable {
    * Writes within the reply timeout; returns {@code null}, or a reply the server sent while the
    * client was still writing (an early {@code 5xx}), which ends the session.
    */
-  private SmtpReply write(byte[] bytes, SmtpStage stage, boolean watchForEarlyReply) {
+  private SmtpReply write(byte[] bytes, SmtpStage stage, long start, boolean watchForEarlyReply) {
     SmtpReply early;
     try {
-      early = connection.write(bytes, stage, replyTimeout, watchForEarlyReply);
+      early = connection.write(bytes, stage, start, replyTimeout, watchForEarlyReply);
     } catch (SmtpException e) {
       broken(e);
       throw e;

@@ -47,9 +47,17 @@ final class TranscriptLog {
     return out;
   }
 
+  /** The longest sent line shown whole; RFC 5322's line limit, which readers of logs expect. */
+  static final int SHOWN_CHARACTERS = 998;
+
   void sent(String line) {
+    String shown =
+        line.length() <= SHOWN_CHARACTERS
+            ? line
+            : line.substring(0, SHOWN_CHARACTERS) + "... (" + line.length() + " characters)";
     append(
-        new TranscriptEntry(TranscriptEntry.Direction.SENT, line, Instant.now(), Optional.empty()));
+        new TranscriptEntry(
+            TranscriptEntry.Direction.SENT, shown, Instant.now(), Optional.empty()));
   }
 
   void received(String line, Instant at, Duration elapsed) {

@@ -1,6 +1,7 @@
 package org.smtpunit;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The one place where arguments become bytes. Every check happens before a byte is sent, and the
@@ -28,9 +29,10 @@ final class Wire {
     if (value == null) {
       throw new IllegalArgumentException(what + " must not be null");
     }
+    boolean surrogates = false;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c == '\r' || c == '\n' || c == '\0') {
+      if (c <= '\r' && (c == '\r' || c == '\n' || c == '\0')) {
         throw new IllegalArgumentException(
             what
                 + " ["
@@ -41,8 +43,9 @@ final class Wire {
                 + i
                 + ": it would end the command line early and inject another; nothing was sent");
       }
+      surrogates |= Character.isSurrogate(c);
     }
-    return requireWellFormed(what, value);
+    return surrogates ? requireWellFormed(what, value) : value;
   }
 
   /**
@@ -86,15 +89,23 @@ final class Wire {
 
   /**
    * Refuses C0 control characters (tab included) and DEL, which RFC 5321 §4.1.2 never allows in a
-   * mailbox, besides what {@link #requireSafe} refuses.
+   * mailbox, and lone surrogates, in one pass (arguments can be megabytes long).
    *
+   * @return whether the value is all ASCII
    * @throws IllegalArgumentException naming the argument and the position
    */
-  static String requireNoControls(String what, String value) {
-    requireSafe(what, value);
+  static boolean requireNoControls(String what, String value) {
+    if (value == null) {
+      throw new IllegalArgumentException(what + " must not be null");
+    }
+    boolean ascii = true;
+    boolean surrogates = false;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x20 || c == 0x7f) {
+        if (c == '\r' || c == '\n' || c == '\0') {
+          requireSafe(what, value);
+        }
         throw new IllegalArgumentException(
             what
                 + " ["
@@ -105,8 +116,13 @@ final class Wire {
                 + i
                 + ": RFC 5321 §4.1.2 allows none in an address; nothing was sent");
       }
+      ascii &= c < 0x80;
+      surrogates |= Character.isSurrogate(c);
     }
-    return value;
+    if (surrogates) {
+      requireWellFormed(what, value);
+    }
+    return ascii;
   }
 
   /**
@@ -133,19 +149,31 @@ final class Wire {
 
   /** Encodes one command line as UTF-8 bytes ending in CRLF, re-checking the encoded bytes. */
   static byte[] line(String line) {
-    requireWellFormed("Command line", line);
     byte[] text = line.getBytes(StandardCharsets.UTF_8);
-    for (byte b : text) {
-      if (b == '\r' || b == '\n' || b == 0) {
+    boolean sameLength = text.length == line.length();
+    for (int i = 0; i < text.length; i++) {
+      byte b = text[i];
+      if (b <= '?' && (b == '\r' || b == '\n' || b == 0)) {
         throw new IllegalArgumentException(
             "Command line [" + printable(line) + "] would put CR, LF or NUL on the wire");
       }
+      // The encoder writes '?' for a lone surrogate: with one octet per character, see which.
+      if (b == '?' && sameLength && Character.isSurrogate(line.charAt(i))) {
+        throw loneSurrogateInLine(line);
+      }
     }
-    byte[] out = new byte[text.length + 2];
-    System.arraycopy(text, 0, out, 0, text.length);
+    if (!sameLength && loneSurrogate(line) >= 0) {
+      throw loneSurrogateInLine(line);
+    }
+    byte[] out = Arrays.copyOf(text, text.length + 2);
     out[text.length] = '\r';
     out[text.length + 1] = '\n';
     return out;
+  }
+
+  private static IllegalArgumentException loneSurrogateInLine(String line) {
+    return new IllegalArgumentException(
+        "Command line [" + printable(line) + "] holds a lone surrogate: it has no UTF-8 encoding");
   }
 
   /**
@@ -187,7 +215,17 @@ final class Wire {
     if (open < 0 || close < open) {
       return 0;
     }
-    return line.substring(open, close + 1).getBytes(StandardCharsets.UTF_8).length;
+    return utf8Length(line, open, close + 1);
+  }
+
+  /** Counts the UTF-8 octets of a range without encoding it (paths can be megabytes long). */
+  private static int utf8Length(String text, int from, int to) {
+    int octets = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      octets += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+    return octets;
   }
 
   static boolean isAscii(String value) {

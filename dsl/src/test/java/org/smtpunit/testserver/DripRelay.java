@@ -39,6 +39,7 @@ public final class DripRelay implements AutoCloseable {
             return thread;
           });
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
 
   private DripRelay(String host, int port, Duration interval, boolean dripping) throws IOException {
     this.targetHost = host;
@@ -65,6 +66,11 @@ public final class DripRelay implements AutoCloseable {
     this.dripping = on;
   }
 
+  /** Returns the local ports of the clients that connected, oldest first. */
+  public List<Integer> clientPorts() {
+    return List.copyOf(clientPorts);
+  }
+
   /** Returns the loopback address to connect to. */
   public String host() {
     return listener.getInetAddress().getHostAddress();
@@ -83,6 +89,7 @@ public final class DripRelay implements AutoCloseable {
         client.setTcpNoDelay(true);
         server.setTcpNoDelay(true);
         sockets.add(client);
+        clientPorts.add(client.getPort());
         sockets.add(server);
         List<Socket> pair = List.of(client, server);
         workers.submit(() -> pump(client.getInputStream(), server.getOutputStream(), false, pair));

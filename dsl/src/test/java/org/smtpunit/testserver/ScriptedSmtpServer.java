@@ -50,7 +50,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
   private ScriptedSmtpServer(Script script) throws IOException {
     this.script = script;
-    this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.listener = new ServerSocket();
+    // A small receive window, so that a script that stops reading blocks the client's writes
+    // after a few megabytes instead of tens (accepted sockets inherit it).
+    listener.setReceiveBufferSize(64 * 1024);
+    listener.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     workers.submit(this::acceptLoop);
   }
 
@@ -266,6 +270,22 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         }
         line.write(b);
       }
+    }
+
+    /** Reads exactly {@code count} bytes the client sent, wherever its lines end. */
+    public byte[] readBytes(int count) throws IOException {
+      byte[] bytes = new byte[count];
+      for (int i = 0; i < count; i++) {
+        int b = nextByte();
+        if (b < 0) {
+          throw new EndOfStream();
+        }
+        bytes[i] = (byte) b;
+      }
+      synchronized (received) {
+        received.write(bytes, 0, count);
+      }
+      return bytes;
     }
 
     /** Reads lines up to and including the lone {@code .}, returning the content before it. */
