@@ -205,9 +205,9 @@ final class Wire {
   /** The octets of the {@code <path>} of a MAIL FROM or RCPT TO line, brackets included; else 0. */
   private static int pathOctets(String line) {
     int colon = line.indexOf(':');
-    String upper =
-        line.length() >= 8 ? line.substring(0, 8).toUpperCase(java.util.Locale.ROOT) : "";
-    if (colon < 0 || !(upper.startsWith("MAIL FROM") || upper.startsWith("RCPT TO"))) {
+    if (colon < 0
+        || !(line.regionMatches(true, 0, "MAIL FROM:", 0, 10)
+            || line.regionMatches(true, 0, "RCPT TO:", 0, 8))) {
       return 0;
     }
     int open = line.indexOf('<', colon);
