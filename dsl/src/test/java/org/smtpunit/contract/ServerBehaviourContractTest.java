@@ -31,6 +31,7 @@ import org.smtpunit.SmtpSession;
 import org.smtpunit.TlsMode;
 import org.smtpunit.testserver.GeneratedBehaviour;
 import org.smtpunit.testserver.GeneratedBehaviour.Fault;
+import org.smtpunit.testserver.HugeArgumentWarmUp;
 import org.smtpunit.testserver.OpenSockets;
 import org.smtpunit.testserver.ScriptedSmtpServer;
 import org.smtpunit.testserver.TestCertificates;
@@ -89,6 +90,7 @@ class ServerBehaviourContractTest {
         SmtpSession smtp = client(true, Duration.ofSeconds(30)).open(warm.host(), warm.port())) {
       smtp.ehlo("contoso.com");
     }
+    HugeArgumentWarmUp.run(HUGE_ADDRESS.length());
     settle();
     baselineThreads = Thread.activeCount();
     baselineDescriptors = OpenSockets.descriptors();
