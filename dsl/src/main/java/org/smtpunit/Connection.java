@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import org.smtpunit.internal.Durations;
 
 /**
  * One TCP (or TLS) connection: writes command lines, reads replies, and bounds both in time. A
@@ -30,10 +31,6 @@ final class Connection implements AutoCloseable {
   private ReplyReader reader;
   private final TranscriptLog log;
   private final AtomicBoolean closed = new AtomicBoolean();
-
-  Connection(Socket socket, TranscriptLog log) throws IOException {
-    this(socket, socket, log);
-  }
 
   /** A connection whose {@code socket} may be a TLS layer over the {@code tcp} socket. */
   Connection(Socket socket, Socket tcp, TranscriptLog log) throws IOException {

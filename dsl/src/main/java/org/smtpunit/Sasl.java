@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.smtpunit.internal.Wire;
 
 /**
  * The SASL exchanges of RFC 4954 AUTH. Every client response is recorded as {@code ****}; the
@@ -25,7 +26,7 @@ final class Sasl {
 
   /** Runs the exchange within one reply timeout from {@code start}, however many steps it has. */
   static SmtpReply authenticate(
-      SmtpSession session, AuthMechanism mechanism, Credentials credentials, long start) {
+      Conversation conversation, AuthMechanism mechanism, Credentials credentials, long start) {
     String user = credentials.username();
     String secret = credentials.secret();
     if (mechanism == AuthMechanism.CRAM_MD5 && secret.isEmpty()) {
@@ -54,34 +55,35 @@ final class Sasl {
       }
       default -> throw new IllegalArgumentException("Unknown mechanism " + mechanism);
     }
-    session.secret(secret);
+    conversation.secret(secret);
     if (first.indexOf(' ', 5) > 0) {
-      session.secret(first.substring(first.indexOf(' ', 5) + 1));
+      conversation.secret(first.substring(first.indexOf(' ', 5) + 1));
     }
     String shownFirst =
         "AUTH " + mechanism.saslName() + (first.indexOf(' ', 5) > 0 ? " " + HIDDEN : "");
-    SmtpReply reply = session.exchange(SmtpStage.AUTH, first, shownFirst, start);
+    SmtpReply reply =
+        conversation.exchange(new Command(SmtpStage.AUTH, first, shownFirst, false), start);
     int challenges = 0;
     while (reply.code() == 334) {
       String encoded = reply.text().trim();
       String challenge = decodeOrNull(encoded);
-      session.note(
+      conversation.note(
           "334 prompt decodes to ["
               + (challenge == null ? "not Base64: " + encoded : Wire.printable(challenge))
               + "]");
       if (challenges >= MAX_CHALLENGES || challenges >= answers.size()) {
         // RFC 4954 §4: "*" cancels the exchange; the server answers 501.
-        session.note("more challenges than " + mechanism.saslName() + " needs: cancelling");
-        return session.exchange(SmtpStage.AUTH, "*", "*", start);
+        conversation.note("more challenges than " + mechanism.saslName() + " needs: cancelling");
+        return conversation.exchange(Command.of(SmtpStage.AUTH, "*"), start);
       }
       if (challenge == null && mechanism == AuthMechanism.CRAM_MD5) {
         // RFC 4954 §4: a challenge that cannot be decoded is cancelled, not answered.
-        session.note("the CRAM-MD5 challenge is not Base64: cancelling");
-        return session.exchange(SmtpStage.AUTH, "*", "*", start);
+        conversation.note("the CRAM-MD5 challenge is not Base64: cancelling");
+        return conversation.exchange(Command.of(SmtpStage.AUTH, "*"), start);
       }
       String answer = answers.get(challenges++).apply(challenge == null ? encoded : challenge);
-      session.secret(answer);
-      reply = session.exchange(SmtpStage.AUTH, answer, HIDDEN, start);
+      conversation.secret(answer);
+      reply = conversation.exchange(new Command(SmtpStage.AUTH, answer, HIDDEN, false), start);
     }
     return reply;
   }

@@ -2,6 +2,8 @@ package org.smtpunit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -14,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
@@ -27,16 +30,15 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.smtpunit.internal.Durations;
+import org.smtpunit.internal.TlsVersions;
+import org.smtpunit.internal.Wire;
 
 /**
  * The client's TLS configuration, made into an {@link SSLSocketFactory} once, and the handshake
  * with the diagnosis of its failures.
  */
 final class TlsSettings {
-
-  /** Protocol versions, oldest first, for {@code minimumTlsProtocol}. */
-  private static final List<String> PROTOCOLS =
-      List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
   private final List<KeyStore> trusted;
   private final boolean verify;
@@ -45,18 +47,14 @@ final class TlsSettings {
   private volatile SSLSocketFactory factory;
 
   private final Optional<String> hostName;
-  private final String minimumProtocol;
+  private final int minimumRank;
 
   TlsSettings(
       List<KeyStore> trusted, boolean trustAny, Optional<String> hostName, String minimumProtocol) {
-    if (!PROTOCOLS.contains(minimumProtocol)) {
-      throw new IllegalArgumentException(
-          "Unknown TLS protocol [" + minimumProtocol + "]: expected one of " + PROTOCOLS);
-    }
+    this.minimumRank = TlsVersions.rank(minimumProtocol);
     this.trusted = List.copyOf(trusted);
     this.verify = !trustAny;
     this.hostName = hostName;
-    this.minimumProtocol = minimumProtocol;
   }
 
   private SSLSocketFactory factory() {
@@ -116,7 +114,7 @@ final class TlsSettings {
     }
     int i = 0;
     for (KeyStore store : trusted) {
-      for (String alias : java.util.Collections.list(store.aliases())) {
+      for (String alias : Collections.list(store.aliases())) {
         Certificate certificate = store.getCertificate(alias);
         if (certificate != null) {
           merged.setCertificateEntry("trusted-" + i++, certificate);
@@ -179,7 +177,7 @@ final class TlsSettings {
    * @throws SmtpTlsException naming the check that failed
    */
   SSLSocket handshake(
-      java.net.Socket plain,
+      Socket plain,
       String target,
       long deadline,
       Duration timeout,
@@ -190,7 +188,7 @@ final class TlsSettings {
     Alarm alarm = Alarm.arm(remaining, () -> closeQuietly(plain), null);
     try {
       if (remaining <= 0) {
-        throw new java.net.SocketTimeoutException("deadline passed before the handshake");
+        throw new SocketTimeoutException("deadline passed before the handshake");
       }
       SSLSocket socket = (SSLSocket) factory().createSocket(plain, verifyAs, plain.getPort(), true);
       SSLParameters parameters = socket.getSSLParameters();
@@ -200,10 +198,9 @@ final class TlsSettings {
       if (!isAddressLiteral(verifyAs)) {
         parameters.setServerNames(List.of(new SNIHostName(verifyAs)));
       }
-      int minimum = PROTOCOLS.indexOf(minimumProtocol);
       parameters.setProtocols(
           Arrays.stream(socket.getSupportedProtocols())
-              .filter(p -> PROTOCOLS.indexOf(p) >= minimum)
+              .filter(p -> TlsVersions.OLDEST_FIRST.indexOf(p) >= minimumRank)
               .toArray(String[]::new));
       socket.setSSLParameters(parameters);
       socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remaining / 1_000_000)));
@@ -213,7 +210,7 @@ final class TlsSettings {
       }
       alarm.cancel();
       if (alarm.fired()) {
-        throw new java.net.SocketTimeoutException("deadline passed during the handshake");
+        throw new SocketTimeoutException("deadline passed during the handshake");
       }
       log.note("TLS established: " + info(socket.getSession()));
       return socket;
@@ -221,7 +218,7 @@ final class TlsSettings {
       alarm.cancel();
       closeQuietly(plain);
       String why =
-          alarm.fired() || e instanceof java.net.SocketTimeoutException
+          alarm.fired() || e instanceof SocketTimeoutException
               ? "no complete handshake within the reply timeout of " + Durations.format(timeout)
               : diagnose(e, verifyAs);
       log.note("TLS handshake failed: " + why);
@@ -233,7 +230,7 @@ final class TlsSettings {
     }
   }
 
-  private static void closeQuietly(java.net.Socket socket) {
+  private static void closeQuietly(Socket socket) {
     try {
       socket.close();
     } catch (IOException ignored) {
@@ -316,7 +313,7 @@ final class TlsSettings {
             + "]";
       }
     }
-    if (e instanceof java.net.SocketTimeoutException) {
+    if (e instanceof SocketTimeoutException) {
       return "no handshake within the reply timeout";
     }
     if (e instanceof SSLException) {

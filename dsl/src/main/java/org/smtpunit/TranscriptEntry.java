@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.smtpunit.internal.Wire;
 
 /**
  * One line of a {@link Transcript}: a command the client sent, a reply line the server sent, or a

@@ -1,23 +1,23 @@
-package org.smtpunit;
+package org.smtpunit.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The one place where arguments become bytes. Every check happens before a byte is sent, and the
- * encoded bytes are checked again, so that no character can turn into CR, LF or NUL on the wire
- * (the class of bug of Jakarta Mail CVE-2025-7962, where a non-ASCII character was narrowed to a
- * byte).
+ * The one place where arguments become bytes, and the one check that keeps CR, LF and NUL off the
+ * wire. Every check happens before a byte is sent, and the encoded bytes are checked again, so that
+ * no character can turn into CR, LF or NUL on the wire (the class of bug of Jakarta Mail
+ * CVE-2025-7962, where a non-ASCII character was narrowed to a byte).
  */
-final class Wire {
+public final class Wire {
 
   private Wire() {}
 
   /** RFC 5321 §4.5.3.1.3: the longest reverse-path or forward-path, with its brackets. */
-  static final int MAX_PATH_OCTETS = 256;
+  public static final int MAX_PATH_OCTETS = 256;
 
   /** RFC 5321 §4.5.3.1.4: the longest command line, CRLF included. */
-  static final int MAX_COMMAND_LINE_OCTETS = 512;
+  public static final int MAX_COMMAND_LINE_OCTETS = 512;
 
   /**
    * Refuses CR, LF and NUL in an argument, and lone surrogates (which UTF-8 cannot encode: they
@@ -25,7 +25,7 @@ final class Wire {
    *
    * @throws IllegalArgumentException naming the argument and the character's position
    */
-  static String requireSafe(String what, String value) {
+  public static String requireSafe(String what, String value) {
     if (value == null) {
       throw new IllegalArgumentException(what + " must not be null");
     }
@@ -48,13 +48,24 @@ final class Wire {
     return surrogates ? requireWellFormed(what, value) : value;
   }
 
+  /** Returns the index of the first CR, LF or NUL, or -1 when there is none. */
+  public static int indexOfLineBreakOrNul(CharSequence value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n' || c == '\0') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /**
    * Refuses a lone surrogate: half of a UTF-16 pair cannot be encoded, and Java's encoder would
    * silently send {@code ?} in its place.
    *
    * @throws IllegalArgumentException naming the argument and the position
    */
-  static String requireWellFormed(String what, String value) {
+  public static String requireWellFormed(String what, String value) {
     int at = loneSurrogate(value);
     if (at >= 0) {
       throw new IllegalArgumentException(
@@ -71,7 +82,7 @@ final class Wire {
   }
 
   /** Returns the index of the first unpaired surrogate, or -1. */
-  static int loneSurrogate(String value) {
+  public static int loneSurrogate(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isHighSurrogate(c)) {
@@ -94,7 +105,7 @@ final class Wire {
    * @return whether the value is all ASCII
    * @throws IllegalArgumentException naming the argument and the position
    */
-  static boolean requireNoControls(String what, String value) {
+  public static boolean requireNoControls(String what, String value) {
     if (value == null) {
       throw new IllegalArgumentException(what + " must not be null");
     }
@@ -130,7 +141,7 @@ final class Wire {
    *
    * @throws IllegalArgumentException naming the argument
    */
-  static String requireAscii(String what, String value, String hint) {
+  public static String requireAscii(String what, String value, String hint) {
     requireSafe(what, value);
     for (int i = 0; i < value.length(); i++) {
       if (value.charAt(i) > 0x7e || (value.charAt(i) < 0x20 && value.charAt(i) != '\t')) {
@@ -148,7 +159,7 @@ final class Wire {
   }
 
   /** Encodes one command line as UTF-8 bytes ending in CRLF, re-checking the encoded bytes. */
-  static byte[] line(String line) {
+  public static byte[] line(String line) {
     byte[] text = line.getBytes(StandardCharsets.UTF_8);
     boolean sameLength = text.length == line.length();
     for (int i = 0; i < text.length; i++) {
@@ -180,7 +191,7 @@ final class Wire {
    * Returns notes for a command line that exceeds RFC 5321's limits, for the transcript: a test may
    * mean to send it, but whoever reads the log should see that it is over the limit.
    */
-  static java.util.List<String> limitNotes(String line, int octets) {
+  public static java.util.List<String> limitNotes(String line, int octets) {
     java.util.List<String> notes = new java.util.ArrayList<>(2);
     int path = pathOctets(line);
     if (path > MAX_PATH_OCTETS) {
@@ -228,7 +239,7 @@ final class Wire {
     return octets;
   }
 
-  static boolean isAscii(String value) {
+  public static boolean isAscii(String value) {
     for (int i = 0; i < value.length(); i++) {
       if (value.charAt(i) > 0x7f) {
         return false;
@@ -242,7 +253,7 @@ final class Wire {
    * C1 controls a terminal also obeys (such as CSI, U+009B), so that text from a server can never
    * drive the terminal of whoever prints it.
    */
-  static String printable(String value) {
+  public static String printable(String value) {
     if (!needsEscaping(value)) {
       return value;
     }

@@ -1,0 +1,283 @@
+package org.smtpunit;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.smtpunit.internal.Wire;
+
+/**
+ * The state of one SMTP conversation and the only way to talk on it: sends commands, reads replies
+ * with the reply deadline, records both in the transcript, and remembers why the conversation ended
+ * and what the transaction asked for. The session, a pipeline, SASL and STARTTLS call it; it calls
+ * none of them.
+ *
+ * <p>Any failure to write or read ends the conversation: after a timeout, a malformed reply or a
+ * closed stream the reply stream is out of step, so no later reply could be trusted.
+ */
+final class Conversation {
+
+  private final String remoteHost;
+  private final Connection connection;
+  private final TranscriptLog log;
+  private final Duration replyTimeout;
+  private String closedBecause;
+  private Optional<TlsInfo> tls;
+  private boolean utf8Transaction;
+  private boolean ehloSinceTls = true;
+  private boolean awaitingContent;
+
+  Conversation(
+      String remoteHost,
+      Connection connection,
+      TranscriptLog log,
+      Duration replyTimeout,
+      Optional<TlsInfo> tls) {
+    this.remoteHost = remoteHost;
+    this.connection = connection;
+    this.log = log;
+    this.replyTimeout = replyTimeout;
+    this.tls = tls;
+  }
+
+  String remoteHost() {
+    return remoteHost;
+  }
+
+  Duration replyTimeout() {
+    return replyTimeout;
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  TranscriptLog log() {
+    return log;
+  }
+
+  Optional<TlsInfo> tls() {
+    return tls;
+  }
+
+  /** Whether the current transaction's MAIL FROM asked for SMTPUTF8 (RFC 6531). */
+  boolean utf8Transaction() {
+    return utf8Transaction;
+  }
+
+  /** Whether EHLO was sent since TLS began: RFC 3207 §4.2 voids what was learned before. */
+  boolean ehloSinceTls() {
+    return ehloSinceTls;
+  }
+
+  /** Whether the latest reply was a 354 and the message content has not been sent since. */
+  boolean awaitingContent() {
+    return awaitingContent && isOpen();
+  }
+
+  void note(String text) {
+    log.note(text);
+  }
+
+  /** Registers a credential (or an encoding of one) to redact from everything the server sends. */
+  void secret(String text) {
+    log.secret(text);
+  }
+
+  /** Records that EHLO was answered, so the capabilities are known again. */
+  void ehloAnswered() {
+    ehloSinceTls = true;
+  }
+
+  /** Records that TLS now protects the conversation, which starts over (RFC 3207 §4.2). */
+  void secured(TlsInfo info) {
+    tls = Optional.of(info);
+    ehloSinceTls = false;
+    utf8Transaction = false;
+  }
+
+  /** Reads the server's first words, counted from when the connection opened. */
+  SmtpReply greeting(long connectedNanos) {
+    return receive(SmtpStage.GREETING, connectedNanos);
+  }
+
+  /**
+   * Sends one command line, recording it as the command says, and reads the reply, all within the
+   * reply timeout from {@code start} (when the call began: one deadline per call).
+   */
+  SmtpReply exchange(Command command, long start) {
+    ensureOpen(command.stage());
+    byte[] bytes = Wire.line(command.line());
+    refuseUnsolicited(command.stage());
+    Wire.limitNotes(command.line(), bytes.length).forEach(log::note);
+    log.sent(command.shownAs());
+    SmtpReply early = write(bytes, command.stage(), start, true);
+    utf8Transaction = command.utf8After(utf8Transaction);
+    return early != null ? early : receive(command.stage(), start);
+  }
+
+  SmtpReply exchange(Command command) {
+    return exchange(command, System.nanoTime());
+  }
+
+  SmtpReply exchange(SmtpStage stage, String line) {
+    return exchange(Command.of(stage, line));
+  }
+
+  /**
+   * Writes all commands at once, then reads one reply per command (fewer after a 421), all within
+   * one reply timeout from {@code start}.
+   */
+  List<SmtpReply> exchangeAll(List<Command> commands, long start) {
+    ensureOpen(SmtpStage.PIPELINE);
+    ByteArrayOutputStream batch = new ByteArrayOutputStream(commands.size() * 48);
+    List<String> notes = new ArrayList<>();
+    for (Command command : commands) {
+      byte[] bytes = Wire.line(command.line());
+      batch.writeBytes(bytes);
+      notes.addAll(Wire.limitNotes(command.line(), bytes.length));
+    }
+    refuseUnsolicited(SmtpStage.PIPELINE);
+    notes.forEach(log::note);
+    commands.forEach(command -> log.sent(command.shownAs()));
+    write(batch.toByteArray(), SmtpStage.PIPELINE, start, false);
+    for (Command command : commands) {
+      utf8Transaction = command.utf8After(utf8Transaction);
+    }
+    List<SmtpReply> replies = new ArrayList<>(commands.size());
+    for (Command command : commands) {
+      replies.add(receive(command.stage(), start));
+      if (!isOpen()) {
+        break;
+      }
+    }
+    return List.copyOf(replies);
+  }
+
+  /** Sends the message and its end, and reads the end-of-data reply, by the call's deadline. */
+  SmtpReply content(MailMessage message, long start) {
+    ensureOpen(SmtpStage.CONTENT);
+    byte[] bytes = message.toWireBytes();
+    log.sentContent(message.content());
+    refuseUnsolicited(SmtpStage.CONTENT);
+    SmtpReply early = write(bytes, SmtpStage.CONTENT, start, true);
+    awaitingContent = false;
+    utf8Transaction = false;
+    return early != null ? early : receive(SmtpStage.CONTENT, start);
+  }
+
+  /** Sends QUIT and closes the connection whatever the reply. */
+  SmtpReply quit() {
+    try {
+      return exchange(SmtpStage.QUIT, "QUIT");
+    } finally {
+      endedBecause("QUIT was sent");
+      connection.close();
+    }
+  }
+
+  boolean isOpen() {
+    return closedBecause == null && !connection.isClosed();
+  }
+
+  /** Returns why the conversation ended, or {@code null} while it goes on. */
+  String closedBecause() {
+    return closedBecause;
+  }
+
+  /** Closes the connection without QUIT; calling it again does nothing. */
+  void close() {
+    endedBecause("the session was closed");
+    if (!connection.isClosed()) {
+      log.note("Connection closed by the client");
+    }
+    connection.close();
+  }
+
+  /** Ends the conversation after a failure: no later reply could be trusted. */
+  void broken(SmtpException e) {
+    endedBecause("an earlier " + e.getClass().getSimpleName() + " at " + e.stage());
+    connection.close();
+  }
+
+  private void endedBecause(String why) {
+    if (closedBecause == null) {
+      closedBecause = why;
+    }
+  }
+
+  /**
+   * Writes within the reply timeout from {@code start}; returns {@code null}, or a reply the server
+   * sent while the client was still writing (an early {@code 5xx}), which ends the conversation.
+   */
+  private SmtpReply write(byte[] bytes, SmtpStage stage, long start, boolean watchForEarlyReply) {
+    SmtpReply early;
+    try {
+      early = connection.write(bytes, stage, start, replyTimeout, watchForEarlyReply);
+    } catch (SmtpException e) {
+      broken(e);
+      throw e;
+    }
+    if (early != null) {
+      endedBecause("the server replied [" + early + "] before the command was fully sent");
+    }
+    return early;
+  }
+
+  /**
+   * RFC 5321 §4.2: a reply answers one command. Bytes that arrived before the next command was sent
+   * are a reply to nothing (one too many, or a fault): reading on would pair every later reply with
+   * the wrong command, so the conversation ends here.
+   */
+  private void refuseUnsolicited(SmtpStage stage) {
+    if (!connection.reader().pollInput()) {
+      return;
+    }
+    String arrived = connection.reader().bufferedPreview();
+    log.note("the server sent [" + arrived + "] before " + stage + " was sent");
+    SmtpProtocolException e =
+        new SmtpProtocolException(
+            "Unexpected reply before "
+                + stage
+                + ": the server sent ["
+                + arrived
+                + "] before the command was sent, one reply more than the commands so far;"
+                + " every later reply would answer the wrong command, so the session was ended"
+                + " and nothing was sent",
+            arrived,
+            stage,
+            log.snapshot());
+    broken(e);
+    throw e;
+  }
+
+  private SmtpReply receive(SmtpStage stage, long start) {
+    SmtpReply reply;
+    try {
+      reply = connection.reader().read(stage, start, replyTimeout);
+    } catch (SmtpException e) {
+      broken(e);
+      throw e;
+    }
+    awaitingContent = reply.code() == 354;
+    if (reply.code() == 421) {
+      // RFC 5321 §3.8: 421 means the server is closing the transmission channel.
+      endedBecause("the server closed the session with [" + reply + "]");
+      log.note("The server is closing the connection (421)");
+      connection.close();
+    }
+    return reply;
+  }
+
+  private void ensureOpen(SmtpStage stage) {
+    if (!isOpen()) {
+      String why = closedBecause == null ? "the connection is closed" : closedBecause;
+      throw new SmtpConnectionClosedException(
+          "Cannot send " + stage + " to " + remoteHost + ": " + why + "; nothing was sent",
+          stage,
+          log.snapshot(),
+          null);
+    }
+  }
+}
