@@ -194,19 +194,21 @@ final class Connection implements AutoCloseable {
 
   private void closeQuietly() {
     if (closed.compareAndSet(false, true)) {
-      try {
-        socket.close();
-      } catch (IOException ignored) {
-        // Closing is best effort: the socket is released either way.
-      } finally {
-        if (tcp != socket) {
-          try {
-            tcp.close();
-          } catch (IOException ignored) {
-            // Already closed with its TLS layer.
-          }
-        }
+      // Under TLS the TCP socket goes first: closing the TLS layer sends close_notify and may wait
+      // for the server's, up to the socket timeout (a reply that never came would then take twice
+      // its deadline), or for the lock of a write the server does not read.
+      closeQuietly(tcp);
+      if (socket != tcp) {
+        closeQuietly(socket);
       }
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // Closing is best effort: the socket is released either way.
     }
   }
 }
