@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import org.smtpunit.dns.HostNames;
 
 /** Opens TCP connections and classifies why they fail. */
 final class Connector {
@@ -68,7 +69,11 @@ final class Connector {
     if (lower.equals("invalid") || lower.endsWith(".invalid")) {
       throw new UnknownHostException(host + ": the .invalid domain never resolves (RFC 6761)");
     }
-    return InetAddress.getAllByName(name);
+    try {
+      return InetAddress.getAllByName(HostNames.toAscii(name));
+    } catch (IllegalArgumentException e) {
+      throw new UnknownHostException(e.getMessage());
+    }
   }
 
   /** Maps the platform's exception to a {@link ConnectFailure}. */

@@ -281,6 +281,26 @@ public final class SmtpSession implements AutoCloseable {
     return receive(SmtpStage.CONTENT, start);
   }
 
+  /**
+   * Writes content bytes exactly as given (no CRLF conversion, no dot-stuffing, no end-of-data
+   * added) and reads one reply: the hook {@code org.smtpunit.checks} uses for its SMTP smuggling
+   * probes, which must put non-standard line endings on the wire. {@code shown} is what the
+   * transcript records instead of the bytes.
+   */
+  SmtpReply rawContent(byte[] bytes, List<String> shown) {
+    ensureOpen(SmtpStage.CONTENT);
+    shown.forEach(log::sent);
+    long start = System.nanoTime();
+    try {
+      connection.writeBounded(bytes, SmtpStage.CONTENT, replyTimeout);
+    } catch (SmtpException e) {
+      broken(e);
+      throw e;
+    }
+    utf8Transaction = false;
+    return receive(SmtpStage.CONTENT, start);
+  }
+
   /** Sends DATA and, if the server answers 354, the message; otherwise returns the DATA reply. */
   public SmtpReply send(MailMessage message) {
     Objects.requireNonNull(message, "message");
