@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.AbstractAssert;
 import org.smtpunit.TlsInfo;
+import org.smtpunit.dns.TlsaRecord;
 
 /**
  * Assertions on what TLS negotiated and on the server's certificate; get one from {@link
@@ -120,6 +121,23 @@ public class TlsInfoAssert extends AbstractAssert<TlsInfoAssert, TlsInfo> {
       throwAssertionError(
           shouldHaveTls(
               actual, "to have a certificate issued by", issuer, "it was issued by " + dn));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the server's certificate chain matches at least one of the TLSA records (DANE, RFC
+   * 6698), e.g. those of {@code dns.tlsa(25, "mail1.fabrikam.com")}.
+   */
+  public TlsInfoAssert matchesTlsa(List<TlsaRecord> records) {
+    isNotNull();
+    if (records.stream().noneMatch(r -> r.matches(actual.peerCertificates()))) {
+      throwAssertionError(
+          shouldHaveTls(
+              actual,
+              "to match one of the TLSA records",
+              records,
+              records.isEmpty() ? "there are none" : "the certificate chain matches none"));
     }
     return myself;
   }
