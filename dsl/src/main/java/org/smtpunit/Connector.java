@@ -65,15 +65,17 @@ final class Connector {
    */
   static InetAddress[] resolve(String host) throws UnknownHostException {
     String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.equals("invalid") || lower.endsWith(".invalid")) {
-      throw new UnknownHostException(host + ": the .invalid domain never resolves (RFC 6761)");
-    }
+    String ascii;
     try {
-      return InetAddress.getAllByName(HostNames.toAscii(name));
+      ascii = HostNames.toAscii(name);
     } catch (IllegalArgumentException e) {
       throw new UnknownHostException(e.getMessage());
     }
+    String lower = ascii.toLowerCase(Locale.ROOT);
+    if (lower.equals("invalid") || lower.endsWith(".invalid")) {
+      throw new UnknownHostException(ascii + ": the .invalid domain never resolves (RFC 6761)");
+    }
+    return InetAddress.getAllByName(ascii);
   }
 
   /** Maps the platform's exception to a {@link ConnectFailure}. */
