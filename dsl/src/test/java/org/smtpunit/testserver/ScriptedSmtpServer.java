@@ -48,16 +48,21 @@ public final class ScriptedSmtpServer implements AutoCloseable {
   private final AtomicInteger open = new AtomicInteger();
   private final List<Throwable> scriptFailures = new CopyOnWriteArrayList<>();
 
-  private ScriptedSmtpServer(Script script) throws IOException {
+  private ScriptedSmtpServer(Script script, InetAddress address) throws IOException {
     this.script = script;
-    this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.listener = new ServerSocket(0, 50, address);
     workers.submit(this::acceptLoop);
   }
 
   /** Starts a server on an ephemeral loopback port running the script for each connection. */
   public static ScriptedSmtpServer start(Script script) {
+    return start(InetAddress.getLoopbackAddress(), script);
+  }
+
+  /** Starts a server on an ephemeral port of this (loopback) address, e.g. 127.0.0.6. */
+  public static ScriptedSmtpServer start(InetAddress address, Script script) {
     try {
-      return new ScriptedSmtpServer(script);
+      return new ScriptedSmtpServer(script, address);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
