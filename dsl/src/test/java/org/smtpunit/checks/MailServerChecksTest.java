@@ -225,4 +225,24 @@ class MailServerChecksTest {
             () -> checks.smuggling("chris@contoso.com", "kate@fabrikam.com>\r\nRCPT TO:<x@y"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void soft_assertions_collect_every_failed_check() {
+    MiniMta mta = new MiniMta();
+    mta.openRelay = true;
+    mta.vrfy = MiniMta.Vrfy.POSTFIX;
+    try (ScriptedSmtpServer server = ScriptedSmtpServer.start(mta)) {
+      MailServerChecks checks = checks(server);
+      org.smtpunit.assertions.SmtpSoftAssertions softly =
+          new org.smtpunit.assertions.SmtpSoftAssertions();
+
+      softly
+          .assertThat(checks.openRelay("chris@contoso.com", "x@northwindtraders.com"))
+          .isRefused();
+      softly.assertThat(checks.vrfy("kate@fabrikam.com")).doesNotLeak();
+      softly.assertThat(checks.startTls()).isOffered();
+
+      assertThat(softly.errorsCollected()).hasSize(3);
+    }
+  }
 }
