@@ -190,6 +190,17 @@ public final class MailServerChecks {
     }
   }
 
+  /** QUIT, ignoring a server that hangs up meanwhile. */
+  static void quit(SmtpSession smtp) {
+    try {
+      if (smtp.isOpen()) {
+        smtp.quit();
+      }
+    } catch (SmtpException e) {
+      // The outcome is already known.
+    }
+  }
+
   static String broke(SmtpException e) {
     return "the conversation broke at "
         + e.stage()

@@ -65,7 +65,7 @@ final class StartTlsProbe {
                   : ", mail accepted in plain text")
               + (authInPlainText ? ", AUTH offered in plain text" : ", no AUTH in plain text");
       if (!offered) {
-        MailServerChecks.politeEnd(smtp);
+        MailServerChecks.quit(smtp);
         return new StartTlsCheck(
             false,
             requiredBeforeMail,
@@ -119,7 +119,7 @@ final class StartTlsProbe {
           e.transcript());
     }
     if (start.code() != 220) {
-      MailServerChecks.politeEnd(smtp);
+      MailServerChecks.quit(smtp);
       return new StartTlsCheck(
           true,
           beforeMail,
@@ -133,7 +133,7 @@ final class StartTlsProbe {
     }
     Optional<TlsInfo> tls = smtp.tls();
     smtp.ehlo(clientDomain);
-    MailServerChecks.politeEnd(smtp);
+    MailServerChecks.quit(smtp);
     return new StartTlsCheck(
         true,
         beforeMail,

@@ -34,8 +34,9 @@ import org.smtpunit.testserver.TestCertificates;
 
 /**
  * MTA-STS against the test DNS server and a real HTTPS server on loopback. The HTTP client reaches
- * {@code mta-sts.fabrikam.com:443} through a CONNECT proxy on loopback that tunnels to the HTTPS
- * server's ephemeral port, so the client checks the certificate for the real policy host name.
+ * {@code mta-sts.secure.fabrikam.com:443} through a CONNECT proxy on loopback that tunnels to the
+ * HTTPS server's ephemeral port, so the client checks the certificate for the real policy host
+ * name.
  */
 class MtaStsTest {
 
@@ -51,7 +52,7 @@ class MtaStsTest {
   static void start() throws Exception {
     dns = new TestDnsServer();
     TestCertificates.Certificate certificate =
-        TestCertificates.create(certificates, "mta-sts", "dns:mta-sts.fabrikam.com", 0, 30);
+        TestCertificates.create(certificates, "mta-sts", "dns:mta-sts.secure.fabrikam.com", 0, 30);
     https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
     https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
     https.createContext(
@@ -96,7 +97,8 @@ class MtaStsTest {
   private static MtaStsPolicy lookup(String policy, SSLContext context) {
     POLICIES.clear();
     POLICIES.put("policy", policy);
-    return MtaSts.lookup(dns.resolver(Duration.ofSeconds(5)), "fabrikam.com", client(context));
+    return MtaSts.lookup(
+        dns.resolver(Duration.ofSeconds(5)), "secure.fabrikam.com", client(context));
   }
 
   @Test
@@ -115,7 +117,7 @@ class MtaStsTest {
     assertThat(sts.maxAge()).contains(Duration.ofDays(7));
     assertThat(sts.permits("a.b.backup.fabrikam.com")).isFalse();
     assertThat(sts.permits("mail2.fabrikam.com")).isFalse();
-    assertThat(proxy.tunnels).contains("mta-sts.fabrikam.com:443");
+    assertThat(proxy.tunnels).contains("mta-sts.secure.fabrikam.com:443");
     assertThatThrownBy(() -> assertThat(sts).permits("mail2.fabrikam.com"))
         .hasMessageContaining(
             "to permit MX host:\n  mail2.fabrikam.com\nbut its mx patterns are [mail1.fabrikam.com, *.backup.fabrikam.com]");
@@ -157,7 +159,7 @@ class MtaStsTest {
         .singleElement()
         .asString()
         .startsWith(
-            "The policy could not be fetched from https://mta-sts.fabrikam.com/.well-known/mta-sts.txt: javax.net.ssl.SSLHandshakeException");
+            "The policy could not be fetched from https://mta-sts.secure.fabrikam.com/.well-known/mta-sts.txt: javax.net.ssl.SSLHandshakeException");
   }
 
   @Test
@@ -165,18 +167,18 @@ class MtaStsTest {
     POLICIES.clear();
     POLICIES.put("status", "301");
     MtaStsPolicy moved =
-        MtaSts.lookup(dns.resolver(Duration.ofSeconds(5)), "fabrikam.com", client(trusting));
+        MtaSts.lookup(dns.resolver(Duration.ofSeconds(5)), "secure.fabrikam.com", client(trusting));
     POLICIES.clear();
     POLICIES.put("type", "text/html");
     POLICIES.put(
         "policy", "version: STSv1\nmode: enforce\nmx: mail1.fabrikam.com\nmax_age: 86400\n");
     MtaStsPolicy html =
-        MtaSts.lookup(dns.resolver(Duration.ofSeconds(5)), "fabrikam.com", client(trusting));
+        MtaSts.lookup(dns.resolver(Duration.ofSeconds(5)), "secure.fabrikam.com", client(trusting));
 
     assertThat(moved.errors()).singleElement().asString().contains("answered HTTP 301");
     assertThat(html.errors())
         .containsExactly(
-            "https://mta-sts.fabrikam.com/.well-known/mta-sts.txt has Content-Type [text/html]; RFC 8461 §3.2 requires text/plain");
+            "https://mta-sts.secure.fabrikam.com/.well-known/mta-sts.txt has Content-Type [text/html]; RFC 8461 §3.2 requires text/plain");
   }
 
   /** A CONNECT proxy that tunnels every request to one loopback port, recording the targets. */

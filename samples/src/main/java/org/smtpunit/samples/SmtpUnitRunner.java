@@ -108,6 +108,19 @@ public final class SmtpUnitRunner implements Callable<Integer> {
   Path reports;
 
   @Option(
+      names = "--checks",
+      paramLabel = "SUITE",
+      description =
+          "security: open relay, SMTP smuggling, STARTTLS, VRFY/EXPN, reverse DNS, SPF,"
+              + " DMARC, MTA-STS and DANE instead of the walkthrough.")
+  CheckSuite checks;
+
+  /** The suites {@code --checks} can run instead of the walkthrough. */
+  enum CheckSuite {
+    SECURITY
+  }
+
+  @Option(
       names = "--config",
       paramLabel = "KEY=VALUE",
       description = "Any other configuration parameter, e.g. smtpunit.sample.dsn.dir=DIR.")
@@ -125,6 +138,7 @@ public final class SmtpUnitRunner implements Callable<Integer> {
     SmtpUnitRunner runner = new SmtpUnitRunner();
     runner.out = out;
     CommandLine commandLine = new CommandLine(runner);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     // Bad usage is exit 2 with a message and the usage, never a stack trace.
@@ -155,6 +169,11 @@ public final class SmtpUnitRunner implements Callable<Integer> {
     return parameters;
   }
 
+  /** The classes {@code --checks} names, else the walkthrough. */
+  List<Class<?>> suite() {
+    return checks == CheckSuite.SECURITY ? List.of(SecurityChecksTest.class) : SAMPLES;
+  }
+
   private static void put(Map<String, String> parameters, String key, String value) {
     if (value != null) {
       parameters.put(key, value);
@@ -165,7 +184,7 @@ public final class SmtpUnitRunner implements Callable<Integer> {
   public Integer call() {
     LauncherDiscoveryRequest request =
         LauncherDiscoveryRequestBuilder.request()
-            .selectors(SAMPLES.stream().map(c -> selectClass(c)).toList())
+            .selectors(suite().stream().map(c -> selectClass(c)).toList())
             .configurationParameters(configuration())
             .build();
     ConsoleReport report = new ConsoleReport(out);
