@@ -55,9 +55,21 @@ public final class MailServerChecks {
 
   /** Checks the first exchanger of a domain that answers on port 25, as an MTA would pick it. */
   public static MailServerChecks of(SmtpClient client, MxRecords mx) {
+    return of(client, mx, 25);
+  }
+
+  /**
+   * Checks the first exchanger of a domain that answers on this port.
+   *
+   * @throws IllegalArgumentException for a bad port
+   */
+  public static MailServerChecks of(SmtpClient client, MxRecords mx, int port) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(mx, "mx");
-    return new MailServerChecks(client, c -> c.open(mx), "MX of " + mx.domain());
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("Port must be 1 to 65535, was [" + port + "]");
+    }
+    return new MailServerChecks(client, c -> c.open(mx, port), "MX of " + mx.domain());
   }
 
   /**

@@ -3,6 +3,8 @@ package org.smtpunit.checks;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +36,7 @@ final class SmugglingProbes {
   }
 
   private static Map<String, String> variants() {
-    java.util.LinkedHashMap<String, String> v = new java.util.LinkedHashMap<>();
+    LinkedHashMap<String, String> v = new LinkedHashMap<>();
     v.put("<LF>.<LF>", "\n.\n");
     v.put("<CR>.<CR>", "\r.\r");
     v.put("<LF>.<CR><LF>", "\n.\r\n");
@@ -42,7 +44,7 @@ final class SmugglingProbes {
     v.put("<CR>.<CR><LF>", "\r.\r\n");
     v.put("<LF>.<CR>", "\n.\r");
     v.put("<CR><LF>.<NUL><CR><LF>", "\r\n.\0\r\n");
-    return java.util.Collections.unmodifiableMap(v);
+    return Collections.unmodifiableMap(v);
   }
 
   SmugglingCheck run(String sender, String recipient) {

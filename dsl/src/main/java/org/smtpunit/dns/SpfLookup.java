@@ -173,7 +173,13 @@ final class SpfLookup {
         continue;
       }
       List<String> nested = new ArrayList<>();
-      Optional<String> text = select(dns, target, nested);
+      Optional<String> text;
+      try {
+        text = select(dns, target, nested);
+      } catch (IllegalArgumentException e) {
+        errors.add("Syntax error: [" + target + "] is not a domain name (permerror)");
+        continue;
+      }
       if (text.isEmpty()) {
         errors.add(
             "The record of " + target + " (included or redirected to) is unusable: " + nested);

@@ -245,4 +245,28 @@ class MailServerChecksTest {
       assertThat(softly.errorsCollected()).hasSize(3);
     }
   }
+
+  @Test
+  void checks_by_mx_connect_to_the_first_exchanger_that_answers() throws Exception {
+    MiniMta mta = new MiniMta();
+    try (ScriptedSmtpServer server = ScriptedSmtpServer.start(mta)) {
+      org.smtpunit.dns.MxRecords mx =
+          new org.smtpunit.dns.MxRecords(
+              "fabrikam.com",
+              java.util.List.of(
+                  new org.smtpunit.dns.MxRecord(
+                      10,
+                      "mail1.fabrikam.com",
+                      java.util.List.of(java.net.InetAddress.getByName("127.0.0.1")))),
+              false);
+
+      RelayCheck relay =
+          MailServerChecks.of(CLIENT, mx, server.port())
+              .openRelay("chris@contoso.com", "x@example.org");
+
+      assertThat(relay).isRefused();
+      assertThat(MailServerChecks.of(CLIENT, mx))
+          .hasToString("MailServerChecks[MX of fabrikam.com]");
+    }
+  }
 }

@@ -100,6 +100,8 @@ class DnsRecordsTest {
     assertThatThrownBy(() -> assertThat(dns.spf("spf-two.test")).isValid())
         .isInstanceOf(AssertionError.class);
     assertThat(dns.spf("spf-loop.test").lookupCount()).isEqualTo(1);
+    assertThat(dns.spf("spf-badinclude.test").errors())
+        .containsExactly("Syntax error: [bad..name.test] is not a domain name (permerror)");
   }
 
   @Test
