@@ -214,10 +214,13 @@ public final class MailServerChecks {
   }
 
   static String broke(SmtpException e) {
+    // The exception's message may end with the transcript, which the result carries already.
+    String message = String.valueOf(e.getMessage());
+    int transcript = message.indexOf("\nTranscript:");
     return "the conversation broke at "
         + e.stage()
         + " before the check could decide: "
-        + e.getMessage();
+        + (transcript < 0 ? message : message.substring(0, transcript));
   }
 
   @Override

@@ -89,7 +89,8 @@ class MailServerChecksTest {
 
       assertThat(relay.isInconclusive()).isTrue();
       assertThat(relay.refused()).isFalse();
-      assertThat(relay.reason()).startsWith("the conversation broke at MAIL");
+      assertThat(relay.reason())
+          .startsWith("the conversation broke at MAIL FROM before the check could decide");
       assertThatThrownBy(() -> assertThat(relay).isRefused())
           .hasMessageContaining(
               "but the check was INCONCLUSIVE (an inconclusive check is never a pass)");
@@ -267,6 +268,36 @@ class MailServerChecksTest {
       assertThat(relay).isRefused();
       assertThat(MailServerChecks.of(CLIENT, mx))
           .hasToString("MailServerChecks[MX of fabrikam.com]");
+    }
+  }
+
+  @Test
+  void a_server_that_drops_the_connection_mid_probe_leaves_smuggling_inconclusive_never_passed() {
+    try (ScriptedSmtpServer server =
+        ScriptedSmtpServer.start(
+            c -> {
+              c.send("220 mail1.fabrikam.com ESMTP\r\n");
+              c.readLine();
+              c.send("250 mail1.fabrikam.com\r\n");
+              c.readLine();
+              c.send("250 2.1.0 Ok\r\n");
+              c.readLine();
+              c.send("250 2.1.5 Ok\r\n");
+              c.readLine();
+              c.send("354 go ahead\r\n");
+              c.readLine();
+            })) {
+      SmugglingCheck smuggling = checks(server).smuggling("chris@contoso.com", "kate@fabrikam.com");
+
+      assertThat(smuggling.isVulnerable()).isFalse();
+      assertThat(smuggling.isInconclusive()).isTrue();
+      assertThat(smuggling.probes()).allMatch(SmugglingProbe::inconclusive);
+      assertThat(smuggling.probes().get(0).reason())
+          .isEqualTo(
+              "the conversation broke at content before the check could decide: Connection closed at"
+                  + " content: the server closed the connection before replying");
+      assertThatThrownBy(() -> assertThat(smuggling).isNotVulnerable())
+          .hasMessageContaining("but the check was INCONCLUSIVE");
     }
   }
 }
