@@ -300,4 +300,42 @@ class MailServerChecksTest {
           .hasMessageContaining("but the check was INCONCLUSIVE");
     }
   }
+
+  @Test
+  void an_untrusted_certificate_is_offered_but_fails_has_tls_with_the_reason() {
+    MiniMta mta = new MiniMta();
+    mta.tls = certificate.serverContext();
+    try (ScriptedSmtpServer server = ScriptedSmtpServer.start(mta)) {
+      StartTlsCheck check = checks(server).startTls();
+
+      assertThat(check).isOffered();
+      assertThat(check.tls()).isEmpty();
+      assertThat(check.isInconclusive()).isFalse();
+      assertThat(check.reason()).contains("the TLS handshake FAILED");
+      assertThatThrownBy(() -> assertThat(check).hasTls())
+          .hasMessageContaining("to complete the TLS handshake after STARTTLS");
+    }
+  }
+
+  @Test
+  void a_temporary_failure_to_vrfy_is_inconclusive() {
+    try (ScriptedSmtpServer server =
+        ScriptedSmtpServer.start(
+            c -> {
+              c.send("220 mail1.fabrikam.com ESMTP\r\n");
+              c.readLine();
+              c.send("250 mail1.fabrikam.com\r\n");
+              c.readLine();
+              c.send("450 4.7.1 try again later\r\n");
+              c.readLine();
+              c.send("450 4.7.1 try again later\r\n");
+              c.drain();
+            })) {
+      LeakCheck leak = checks(server).vrfy("kate@fabrikam.com");
+
+      assertThat(leak.leaks()).isFalse();
+      assertThat(leak.isInconclusive()).isTrue();
+      assertThatThrownBy(() -> assertThat(leak).doesNotLeak()).hasMessageContaining("INCONCLUSIVE");
+    }
+  }
 }
