@@ -2,7 +2,6 @@ package org.smtpunit.assertions;
 
 import static org.smtpunit.assertions.error.ShouldHaveDnsPolicy.shouldHaveDnsPolicy;
 
-import org.assertj.core.api.AbstractObjectAssert;
 import org.smtpunit.dns.DmarcRecord;
 
 /**
@@ -12,7 +11,7 @@ import org.smtpunit.dns.DmarcRecord;
  * assertThat(dns.dmarc("fabrikam.com")).isValid().hasPolicy("reject");
  * }</pre>
  */
-public class DmarcRecordAssert extends AbstractObjectAssert<DmarcRecordAssert, DmarcRecord> {
+public class DmarcRecordAssert extends AbstractSmtpUnitAssert<DmarcRecordAssert, DmarcRecord> {
 
   /** Creates the assertion; public so soft assertions can proxy it. */
   public DmarcRecordAssert(DmarcRecord actual) {
@@ -37,7 +36,9 @@ public class DmarcRecordAssert extends AbstractObjectAssert<DmarcRecordAssert, D
   public DmarcRecordAssert hasPolicy(String policy) {
     isNotNull();
     if (!actual.effectivePolicy().filter(policy::equalsIgnoreCase).isPresent()) {
-      throwAssertionError(
+      failWithDiff(
+          actual.effectivePolicy().orElse("none found"),
+          policy,
           shouldHaveDnsPolicy(
               actual,
               "to have policy",

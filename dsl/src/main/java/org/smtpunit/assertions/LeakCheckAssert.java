@@ -3,7 +3,6 @@ package org.smtpunit.assertions;
 import static org.smtpunit.assertions.error.ShouldBeConclusive.shouldBeConclusive;
 import static org.smtpunit.assertions.error.ShouldPassCheck.shouldPassCheck;
 
-import org.assertj.core.api.AbstractObjectAssert;
 import org.smtpunit.checks.LeakCheck;
 
 /**
@@ -14,7 +13,7 @@ import org.smtpunit.checks.LeakCheck;
  * assertThat(checks.vrfy("kate@fabrikam.com")).doesNotLeak();
  * }</pre>
  */
-public class LeakCheckAssert extends AbstractObjectAssert<LeakCheckAssert, LeakCheck> {
+public class LeakCheckAssert extends AbstractSmtpUnitAssert<LeakCheckAssert, LeakCheck> {
 
   /** Creates the assertion; public so soft assertions can proxy it. */
   public LeakCheckAssert(LeakCheck actual) {

@@ -2,7 +2,6 @@ package org.smtpunit.assertions;
 
 import static org.smtpunit.assertions.error.ShouldHaveDnsPolicy.shouldHaveDnsPolicy;
 
-import org.assertj.core.api.AbstractObjectAssert;
 import org.smtpunit.dns.MtaStsPolicy;
 
 /**
@@ -12,7 +11,7 @@ import org.smtpunit.dns.MtaStsPolicy;
  * assertThat(MtaSts.lookup(dns, "fabrikam.com")).isEnforcing().permits("mail1.fabrikam.com");
  * }</pre>
  */
-public class MtaStsPolicyAssert extends AbstractObjectAssert<MtaStsPolicyAssert, MtaStsPolicy> {
+public class MtaStsPolicyAssert extends AbstractSmtpUnitAssert<MtaStsPolicyAssert, MtaStsPolicy> {
 
   /** Creates the assertion; public so soft assertions can proxy it. */
   public MtaStsPolicyAssert(MtaStsPolicy actual) {

@@ -3,7 +3,7 @@ package org.smtpunit.assertions;
 import static org.smtpunit.assertions.error.ShouldBeConclusive.shouldBeConclusive;
 import static org.smtpunit.assertions.error.ShouldPassCheck.shouldPassCheck;
 
-import org.assertj.core.api.AbstractObjectAssert;
+import org.assertj.core.annotation.CheckReturnValue;
 import org.smtpunit.checks.RelayCheck;
 
 /**
@@ -13,7 +13,7 @@ import org.smtpunit.checks.RelayCheck;
  * assertThat(checks.openRelay("chris@contoso.com", "someone@northwindtraders.com")).isRefused();
  * }</pre>
  */
-public class RelayCheckAssert extends AbstractObjectAssert<RelayCheckAssert, RelayCheck> {
+public class RelayCheckAssert extends AbstractSmtpUnitAssert<RelayCheckAssert, RelayCheck> {
 
   /** Creates the assertion; public so soft assertions can proxy it. */
   public RelayCheckAssert(RelayCheck actual) {
@@ -34,5 +34,25 @@ public class RelayCheckAssert extends AbstractObjectAssert<RelayCheckAssert, Rel
           shouldPassCheck(actual, expectation, actual.reason(), actual.transcript()));
     }
     return myself;
+  }
+
+  /** Navigates to the reply to RCPT TO; fails when RCPT was not sent. */
+  @CheckReturnValue
+  public SmtpReplyAssert rcptReply() {
+    isNotNull();
+    if (actual.rcptReply().isEmpty()) {
+      throwAssertionError(
+          shouldPassCheck(
+              actual, "to have answered RCPT TO", actual.reason(), actual.transcript()));
+    }
+    return navigate(
+        "RCPT reply", c -> c.rcptReply().orElseThrow(), SmtpInstanceOfAssertFactories.SMTP_REPLY);
+  }
+
+  /** Navigates to the transcript of the check's conversation. */
+  @CheckReturnValue
+  public TranscriptAssert transcript() {
+    isNotNull();
+    return navigate("transcript", RelayCheck::transcript, SmtpInstanceOfAssertFactories.TRANSCRIPT);
   }
 }

@@ -3,7 +3,6 @@ package org.smtpunit.assertions;
 import static org.smtpunit.assertions.error.ShouldBeConclusive.shouldBeConclusive;
 import static org.smtpunit.assertions.error.ShouldPassCheck.shouldPassCheck;
 
-import org.assertj.core.api.AbstractObjectAssert;
 import org.smtpunit.checks.ReverseDnsCheck;
 
 /**
@@ -15,7 +14,7 @@ import org.smtpunit.checks.ReverseDnsCheck;
  * }</pre>
  */
 public class ReverseDnsCheckAssert
-    extends AbstractObjectAssert<ReverseDnsCheckAssert, ReverseDnsCheck> {
+    extends AbstractSmtpUnitAssert<ReverseDnsCheckAssert, ReverseDnsCheck> {
 
   /** Creates the assertion; public so soft assertions can proxy it. */
   public ReverseDnsCheckAssert(ReverseDnsCheck actual) {

@@ -3,7 +3,6 @@ package org.smtpunit.assertions;
 import static org.smtpunit.assertions.error.ShouldBeConclusive.shouldBeConclusive;
 import static org.smtpunit.assertions.error.ShouldPassCheck.shouldPassCheck;
 
-import org.assertj.core.api.AbstractObjectAssert;
 import org.smtpunit.Transcript;
 import org.smtpunit.checks.SmugglingCheck;
 import org.smtpunit.checks.SmugglingProbe;
@@ -17,7 +16,7 @@ import org.smtpunit.checks.SmugglingProbe;
  * }</pre>
  */
 public class SmugglingCheckAssert
-    extends AbstractObjectAssert<SmugglingCheckAssert, SmugglingCheck> {
+    extends AbstractSmtpUnitAssert<SmugglingCheckAssert, SmugglingCheck> {
 
   /** Creates the assertion; public so soft assertions can proxy it. */
   public SmugglingCheckAssert(SmugglingCheck actual) {

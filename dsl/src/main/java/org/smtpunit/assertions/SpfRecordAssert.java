@@ -2,7 +2,6 @@ package org.smtpunit.assertions;
 
 import static org.smtpunit.assertions.error.ShouldHaveDnsPolicy.shouldHaveDnsPolicy;
 
-import org.assertj.core.api.AbstractObjectAssert;
 import org.smtpunit.dns.SpfRecord;
 
 /**
@@ -12,7 +11,7 @@ import org.smtpunit.dns.SpfRecord;
  * assertThat(dns.spf("fabrikam.com")).isValid().hasAllQualifier('-').hasLookupsAtMost(10);
  * }</pre>
  */
-public class SpfRecordAssert extends AbstractObjectAssert<SpfRecordAssert, SpfRecord> {
+public class SpfRecordAssert extends AbstractSmtpUnitAssert<SpfRecordAssert, SpfRecord> {
 
   /** Creates the assertion; public so soft assertions can proxy it. */
   public SpfRecordAssert(SpfRecord actual) {
@@ -34,7 +33,9 @@ public class SpfRecordAssert extends AbstractObjectAssert<SpfRecordAssert, SpfRe
   public SpfRecordAssert hasAllQualifier(char qualifier) {
     isNotNull();
     if (!actual.allQualifier().filter(q -> q == qualifier).isPresent()) {
-      throwAssertionError(
+      failWithDiff(
+          actual.allQualifier().map(q -> q + "all").orElse("no all"),
+          qualifier + "all",
           shouldHaveDnsPolicy(
               actual,
               "to end with",

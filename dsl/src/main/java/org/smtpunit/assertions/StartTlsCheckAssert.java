@@ -3,7 +3,7 @@ package org.smtpunit.assertions;
 import static org.smtpunit.assertions.error.ShouldBeConclusive.shouldBeConclusive;
 import static org.smtpunit.assertions.error.ShouldPassCheck.shouldPassCheck;
 
-import org.assertj.core.api.AbstractObjectAssert;
+import org.assertj.core.annotation.CheckReturnValue;
 import org.smtpunit.checks.StartTlsCheck;
 
 /**
@@ -14,7 +14,8 @@ import org.smtpunit.checks.StartTlsCheck;
  * assertThat(checks.startTls()).isRequired().isOffered();
  * }</pre>
  */
-public class StartTlsCheckAssert extends AbstractObjectAssert<StartTlsCheckAssert, StartTlsCheck> {
+public class StartTlsCheckAssert
+    extends AbstractSmtpUnitAssert<StartTlsCheckAssert, StartTlsCheck> {
 
   /** Creates the assertion; public so soft assertions can proxy it. */
   public StartTlsCheckAssert(StartTlsCheck actual) {
@@ -42,6 +43,13 @@ public class StartTlsCheckAssert extends AbstractObjectAssert<StartTlsCheckAsser
   public StartTlsCheckAssert hasTls() {
     return check(
         actual != null && actual.tls().isPresent(), "to complete the TLS handshake after STARTTLS");
+  }
+
+  /** Navigates to what TLS negotiated; fails when the handshake did not happen. */
+  @CheckReturnValue
+  public TlsInfoAssert tls() {
+    hasTls();
+    return navigate("TLS", c -> c.tls().orElseThrow(), SmtpInstanceOfAssertFactories.TLS_INFO);
   }
 
   private StartTlsCheckAssert check(boolean passed, String expectation) {

@@ -151,7 +151,12 @@ class DnsRecordsTest {
         .asString()
         .startsWith("No DMARC record at _dmarc.dmarc-order.test");
     assertThatThrownBy(() -> assertThat(none).hasPolicy("reject"))
+        .isInstanceOf(org.opentest4j.AssertionFailedError.class)
         .hasMessageContaining("to have policy:\n  reject\nbut it has none");
+    assertThatThrownBy(() -> assertThat(dns.spf("fabrikam.com")).hasAllQualifier('~'))
+        .isInstanceOfSatisfying(
+            org.opentest4j.AssertionFailedError.class,
+            e -> assertThat(e.getExpected().getStringRepresentation()).isEqualTo("~all"));
   }
 
   @Test
