@@ -172,15 +172,10 @@ final class Conversation {
     ensureOpen(SmtpStage.CONTENT);
     shown.forEach(log::sent);
     long start = System.nanoTime();
-    try {
-      connection.writeBounded(bytes, SmtpStage.CONTENT, replyTimeout);
-    } catch (SmtpException e) {
-      broken(e);
-      throw e;
-    }
+    SmtpReply early = write(bytes, SmtpStage.CONTENT, start, false);
     awaitingContent = false;
     utf8Transaction = false;
-    return receive(SmtpStage.CONTENT, start);
+    return early != null ? early : receive(SmtpStage.CONTENT, start);
   }
 
   /** Sends QUIT and closes the connection whatever the reply. */
