@@ -270,13 +270,14 @@ public final class SmtpSession implements AutoCloseable {
     ensureOpen(SmtpStage.CONTENT);
     byte[] bytes = message.toWireBytes();
     logContent(message);
-    long start = System.nanoTime();
     try {
       connection.writeBounded(bytes, SmtpStage.CONTENT, replyTimeout);
     } catch (SmtpException e) {
       broken(e);
       throw e;
     }
+    // The reply's elapsed time counts from the command's last byte.
+    long start = System.nanoTime();
     utf8Transaction = false;
     return receive(SmtpStage.CONTENT, start);
   }
@@ -381,7 +382,6 @@ public final class SmtpSession implements AutoCloseable {
   SmtpReply exchange(SmtpStage stage, String line, String shownAs) {
     ensureOpen(stage);
     byte[] bytes = Wire.line(line);
-    long start = System.nanoTime();
     log.sent(shownAs);
     try {
       connection.write(bytes, stage);
@@ -389,6 +389,7 @@ public final class SmtpSession implements AutoCloseable {
       broken(e);
       throw e;
     }
+    long start = System.nanoTime();
     return receive(stage, start);
   }
 
@@ -399,7 +400,6 @@ public final class SmtpSession implements AutoCloseable {
     for (String line : lines) {
       batch.writeBytes(Wire.line(line));
     }
-    long start = System.nanoTime();
     lines.forEach(log::sent);
     try {
       connection.write(batch.toByteArray(), SmtpStage.PIPELINE);
@@ -407,6 +407,7 @@ public final class SmtpSession implements AutoCloseable {
       broken(e);
       throw e;
     }
+    long start = System.nanoTime();
     utf8Transaction = utf8;
     List<SmtpReply> replies = new ArrayList<>(lines.size());
     for (SmtpStage stage : stages) {

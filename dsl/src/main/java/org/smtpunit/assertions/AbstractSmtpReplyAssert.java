@@ -1,10 +1,12 @@
 package org.smtpunit.assertions;
 
 import static org.smtpunit.assertions.error.ShouldBeInReplyClass.shouldBeInReplyClass;
+import static org.smtpunit.assertions.error.ShouldHaveArrivedWithin.shouldHaveArrivedWithin;
 import static org.smtpunit.assertions.error.ShouldHaveEnhancedStatus.shouldHaveEnhancedStatus;
 import static org.smtpunit.assertions.error.ShouldHaveReplyCode.shouldHaveReplyCode;
 import static org.smtpunit.assertions.error.ShouldHaveReplyText.shouldHaveReplyText;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -113,6 +115,25 @@ public abstract class AbstractSmtpReplyAssert<
     isNotNull();
     if (!pattern.matcher(reply().text()).matches()) {
       throwAssertionError(shouldHaveReplyText(reply(), "matching", regex));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the reply took at most {@code limit}, from the command's last byte (the connection,
+   * for the greeting) to the reply's last byte: {@code
+   * assertThat(smtp.greeting()).arrivedWithin(Duration.ofSeconds(2))}.
+   *
+   * @throws IllegalArgumentException when the limit is negative
+   */
+  public SELF arrivedWithin(Duration limit) {
+    Objects.requireNonNull(limit, "limit");
+    if (limit.isNegative()) {
+      throw new IllegalArgumentException("limit must not be negative, was [" + limit + "]");
+    }
+    isNotNull();
+    if (reply().elapsed().compareTo(limit) > 0) {
+      throwAssertionError(shouldHaveArrivedWithin(reply(), limit));
     }
     return myself;
   }
