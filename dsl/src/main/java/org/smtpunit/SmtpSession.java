@@ -49,6 +49,7 @@ public final class SmtpSession implements AutoCloseable {
   private boolean utf8Transaction;
   private Optional<TlsInfo> tls = Optional.empty();
   private boolean ehloSinceTls = true;
+  private EhloReply lastEhlo;
 
   SmtpSession(SmtpClient client, String remoteHost, Connection connection, TranscriptLog log) {
     this.client = client;
@@ -92,6 +93,7 @@ public final class SmtpSession implements AutoCloseable {
     Wire.requireAscii("EHLO domain", domain, "send the A-label form (java.net.IDN.toASCII)");
     EhloReply reply = new EhloReply(exchange(SmtpStage.EHLO, "EHLO " + domain));
     ehloSinceTls = true;
+    lastEhlo = reply;
     return reply;
   }
 
@@ -147,6 +149,7 @@ public final class SmtpSession implements AutoCloseable {
     }
     tls = Optional.of(client.tlsSettings().info(ssl.getSession()));
     ehloSinceTls = false;
+    lastEhlo = null;
     utf8Transaction = false;
     return reply;
   }
@@ -287,6 +290,58 @@ public final class SmtpSession implements AutoCloseable {
     Objects.requireNonNull(message, "message");
     SmtpReply data = data();
     return data.code() == 354 ? content(message) : data;
+  }
+
+  /**
+   * Sends the message with BDAT (RFC 3030 CHUNKING) in chunks of 64 KiB, the last as {@code BDAT n
+   * LAST}, instead of DATA; returns the final reply ({@code 250 2.0.0 Ok: queued}).
+   *
+   * @throws IllegalStateException before anything is sent, when the latest EHLO did not advertise
+   *     CHUNKING (or no EHLO was sent)
+   * @see #bdat(MailMessage, int)
+   */
+  public SmtpReply bdat(MailMessage message) {
+    return bdat(message, Bdat.DEFAULT_CHUNK_SIZE);
+  }
+
+  /**
+   * Sends the message with BDAT (RFC 3030) in chunks of {@code chunkSize} octets, {@code BDAT n
+   * LAST} at the end. Where the EHLO advertised PIPELINING all chunks go in one flight and the
+   * replies are read afterwards; otherwise each chunk waits for its {@code 250}. Returns the first
+   * negative reply, or the reply to the LAST chunk. The transcript shows each BDAT command and a
+   * one-line summary of its chunk, not the content.
+   *
+   * @throws IllegalStateException before anything is sent, when the latest EHLO did not advertise
+   *     CHUNKING (or no EHLO was sent)
+   * @throws IllegalArgumentException when {@code chunkSize} is not positive
+   */
+  public SmtpReply bdat(MailMessage message, int chunkSize) {
+    Objects.requireNonNull(message, "message");
+    SmtpReply reply = new Bdat(this, lastEhlo).send(message, chunkSize);
+    utf8Transaction = false;
+    return reply;
+  }
+
+  /**
+   * Writes one flight of command lines and chunk bytes (BDAT), recording the lines and a summary in
+   * the transcript; returns when the bytes are written, as {@link System#nanoTime()}.
+   */
+  long writeChunks(List<String> lines, String summary, byte[] bytes) {
+    ensureOpen(SmtpStage.BDAT);
+    lines.forEach(log::sent);
+    log.note(summary);
+    try {
+      connection.writeBounded(bytes, SmtpStage.BDAT, replyTimeout);
+    } catch (SmtpException e) {
+      broken(e);
+      throw e;
+    }
+    return System.nanoTime();
+  }
+
+  /** Reads one reply to a command written by {@link #writeChunks}. */
+  SmtpReply readReply(SmtpStage stage, long sentNanos) {
+    return receive(stage, sentNanos);
   }
 
   /**

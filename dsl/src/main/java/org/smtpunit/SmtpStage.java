@@ -35,6 +35,8 @@ public enum SmtpStage {
   DATA("DATA"),
   /** The message content and its terminating {@code .} line. */
   CONTENT("content"),
+  /** A BDAT command and its chunk of message content (RFC 3030 CHUNKING). */
+  BDAT("BDAT"),
   /** The RSET command. */
   RSET("RSET"),
   /** The NOOP command. */

@@ -223,6 +223,18 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       }
     }
 
+    /** Reads exactly {@code count} bytes the client sent (a BDAT chunk). */
+    public byte[] readBytes(int count) throws IOException {
+      byte[] bytes = in.readNBytes(count);
+      synchronized (received) {
+        received.write(bytes);
+      }
+      if (bytes.length < count) {
+        throw new EndOfStream();
+      }
+      return bytes;
+    }
+
     /** Reads lines up to and including the lone {@code .}, returning the content before it. */
     public List<String> readData() throws IOException {
       List<String> data = new java.util.ArrayList<>();
