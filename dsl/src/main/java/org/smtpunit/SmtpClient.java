@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLSocketFactory;
 import org.smtpunit.dns.MxRecords;
 
 /**
@@ -83,6 +84,18 @@ public final class SmtpClient {
 
   TlsSettings tlsSettings() {
     return tls;
+  }
+
+  /**
+   * Returns a socket factory that applies this client's TLS settings (trusted certificates, host
+   * name verification against {@code host} or the {@code tlsHostName}, minimum protocol) to every
+   * socket it makes, for other protocols spoken to the same servers: {@code
+   * org.smtpunit.mailbox.Mailbox} uses it for IMAP and POP3.
+   *
+   * @throws IllegalStateException when the TLS context cannot be set up
+   */
+  public SSLSocketFactory tlsSocketFactory(String host) {
+    return tls.socketFactory(Objects.requireNonNull(host, "host"));
   }
 
   /** Returns the time allowed to open the TCP connection. */

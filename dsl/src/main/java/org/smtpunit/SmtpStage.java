@@ -48,7 +48,9 @@ public enum SmtpStage {
   /** A raw command line sent with {@link SmtpSession#command(String)}. */
   COMMAND("command"),
   /** A batch of pipelined commands (RFC 2920). */
-  PIPELINE("pipelined commands");
+  PIPELINE("pipelined commands"),
+  /** Reading a mailbox over IMAP or POP3 ({@code org.smtpunit.mailbox}). */
+  MAILBOX("mailbox");
 
   private final String label;
 

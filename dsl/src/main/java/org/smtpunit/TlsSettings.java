@@ -136,19 +136,7 @@ final class TlsSettings {
     String verifyAs = hostName.orElse(target);
     try {
       SSLSocket socket = (SSLSocket) factory().createSocket(plain, verifyAs, plain.getPort(), true);
-      SSLParameters parameters = socket.getSSLParameters();
-      if (verify) {
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-      }
-      if (!verifyAs.matches("[0-9.]+|.*:.*")) {
-        parameters.setServerNames(List.of(new SNIHostName(verifyAs)));
-      }
-      int minimum = PROTOCOLS.indexOf(minimumProtocol);
-      parameters.setProtocols(
-          Arrays.stream(socket.getSupportedProtocols())
-              .filter(p -> PROTOCOLS.indexOf(p) >= minimum)
-              .toArray(String[]::new));
-      socket.setSSLParameters(parameters);
+      configure(socket, verifyAs);
       socket.setSoTimeout(timeoutMillis);
       socket.startHandshake();
       if (verify) {
@@ -165,6 +153,35 @@ final class TlsSettings {
           log.snapshot(),
           e);
     }
+  }
+
+  /**
+   * Applies host name verification, SNI and the minimum protocol to a socket before its handshake.
+   */
+  private void configure(SSLSocket socket, String verifyAs) {
+    SSLParameters parameters = socket.getSSLParameters();
+    if (verify) {
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    }
+    if (!verifyAs.matches("[0-9.]+|.*:.*")) {
+      parameters.setServerNames(List.of(new SNIHostName(verifyAs)));
+    }
+    int minimum = PROTOCOLS.indexOf(minimumProtocol);
+    parameters.setProtocols(
+        Arrays.stream(socket.getSupportedProtocols())
+            .filter(p -> PROTOCOLS.indexOf(p) >= minimum)
+            .toArray(String[]::new));
+    socket.setSSLParameters(parameters);
+  }
+
+  /**
+   * Returns a factory whose sockets carry these settings (trust, host name verification against
+   * {@code target} or the configured TLS host name, minimum protocol), for protocols other than
+   * SMTP spoken by a library that makes its own sockets.
+   */
+  SSLSocketFactory socketFactory(String target) {
+    return new ConfiguringSocketFactory(
+        factory(), socket -> configure(socket, hostName.orElse(target)));
   }
 
   /**
