@@ -22,9 +22,9 @@ import org.smtpunit.ReceivedMessage;
  * }</pre>
  *
  * <p>It accepts mail for any recipient (a mailbox is made on first delivery, with the address as
- * both user name and password), has no enhanced status codes, no DSN and no STARTTLS. It serves
- * the mailboxes over IMAP ({@link #imapPort()}) and POP3 ({@link #pop3Port()}) too, so a test can
- * send and then read its own message back with {@code org.smtpunit.mailbox.Mailbox}.
+ * both user name and password), has no enhanced status codes, no DSN and no STARTTLS. It serves the
+ * mailboxes over IMAP ({@link #imapPort()}) and POP3 ({@link #pop3Port()}) too, so a test can send
+ * and then read its own message back with {@code org.smtpunit.mailbox.Mailbox}.
  */
 public final class EmbeddedMailServer implements AutoCloseable {
 
