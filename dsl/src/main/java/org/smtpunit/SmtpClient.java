@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLSocketFactory;
+import org.smtpunit.dns.MxRecord;
 import org.smtpunit.dns.MxRecords;
 
 /**
@@ -149,6 +150,22 @@ public final class SmtpClient {
     Objects.requireNonNull(mx, "mx");
     checkPort(port);
     return MxConnector.open(this, mx, port);
+  }
+
+  /**
+   * Connects to one mail exchanger, each of its addresses in turn (as resolved by the DNS server
+   * that produced the record, not the machine's resolver); for one test per MX host with
+   * {@code @MxSource}. {@link SmtpSession#remoteHost()} is the exchanger's name.
+   *
+   * @throws SmtpConnectException listing every attempt when no address greets, or at once for the
+   *     null MX {@code .}
+   * @throws IllegalArgumentException for a bad port
+   */
+  public SmtpSession open(MxRecord exchanger, int port) {
+    Objects.requireNonNull(exchanger, "exchanger");
+    checkPort(port);
+    return MxConnector.open(
+        this, new MxRecords(exchanger.exchange(), List.of(exchanger), false), port);
   }
 
   SmtpSession greet(String host, int port, Socket socket, TranscriptLog log) {
