@@ -3,7 +3,6 @@ package org.smtpunit.assertions;
 import static org.smtpunit.assertions.error.ShouldBeOpen.shouldBeOpen;
 import static org.smtpunit.assertions.error.ShouldHaveConnectFailure.shouldHaveConnectFailure;
 
-import org.assertj.core.api.AbstractAssert;
 import org.smtpunit.ConnectFailure;
 import org.smtpunit.ConnectionProbe;
 
@@ -15,7 +14,8 @@ import org.smtpunit.ConnectionProbe;
  * assertThat(client.probe("127.0.0.1", closedPort)).failedWith(ConnectFailure.REFUSED);
  * }</pre>
  */
-public class ConnectionProbeAssert extends AbstractAssert<ConnectionProbeAssert, ConnectionProbe> {
+public class ConnectionProbeAssert
+    extends AbstractSmtpUnitAssert<ConnectionProbeAssert, ConnectionProbe> {
 
   /** Creates the assertion; public so soft assertions can proxy it. */
   public ConnectionProbeAssert(ConnectionProbe actual) {
@@ -31,15 +31,23 @@ public class ConnectionProbeAssert extends AbstractAssert<ConnectionProbeAssert,
     return myself;
   }
 
-  /** Verifies the connection failed, and why. */
+  /**
+   * Verifies the connection failed, and why.
+   *
+   * @throws IllegalArgumentException when {@code expected} is null
+   */
   public ConnectionProbeAssert failedWith(ConnectFailure expected) {
+    Expected.notNull(expected, "failure");
     isNotNull();
     if (actual.failure().filter(expected::equals).isEmpty()) {
       String outcome =
           actual.isOpen()
               ? "was open with greeting " + actual.greeting().orElseThrow()
               : "failed with " + actual.failure().orElseThrow();
-      throwAssertionError(shouldHaveConnectFailure("connection probe", actual, expected, outcome));
+      failWithDiff(
+          actual.failure().map(Object::toString).orElse("open"),
+          expected.toString(),
+          shouldHaveConnectFailure("connection probe", actual, expected, outcome));
     }
     return myself;
   }

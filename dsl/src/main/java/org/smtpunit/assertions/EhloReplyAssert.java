@@ -4,8 +4,12 @@ import static org.smtpunit.assertions.error.ShouldHaveMaxSizeAtLeast.shouldHaveM
 import static org.smtpunit.assertions.error.ShouldSupportAuthMechanism.shouldSupportAuthMechanism;
 import static org.smtpunit.assertions.error.ShouldSupportExtension.shouldSupportExtension;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import org.assertj.core.annotation.CheckReturnValue;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.assertj.core.api.ListAssert;
 import org.smtpunit.EhloReply;
 import org.smtpunit.SmtpReply;
 
@@ -33,8 +37,45 @@ public class EhloReplyAssert extends AbstractSmtpReplyAssert<EhloReplyAssert, Eh
     return actual.reply();
   }
 
-  /** Verifies the server advertises the ESMTP keyword (case-insensitive), e.g. {@code DSN}. */
+  /**
+   * Navigates to the advertised ESMTP keywords, upper case, in the server's order (the first line,
+   * the server's name, is not one), for AssertJ's list assertions.
+   *
+   * <pre>{@code
+   * assertThat(ehlo).extensions().contains("PIPELINING", "8BITMIME").doesNotContain("CHUNKING");
+   * }</pre>
+   */
+  @CheckReturnValue
+  public ListAssert<String> extensions() {
+    return navigate(
+        "EHLO extensions",
+        e -> List.copyOf(e.keywords()),
+        InstanceOfAssertFactories.list(String.class));
+  }
+
+  /**
+   * Navigates to the SASL mechanisms the AUTH keyword advertises, upper case, for AssertJ's list
+   * assertions; empty when there is no AUTH.
+   *
+   * <pre>{@code
+   * assertThat(ehlo).authMechanisms().containsExactlyInAnyOrder("PLAIN", "LOGIN");
+   * }</pre>
+   */
+  @CheckReturnValue
+  public ListAssert<String> authMechanisms() {
+    return navigate(
+        "AUTH mechanisms",
+        e -> List.copyOf(e.authMechanisms()),
+        InstanceOfAssertFactories.list(String.class));
+  }
+
+  /**
+   * Verifies the server advertises the ESMTP keyword (case-insensitive), e.g. {@code DSN}.
+   *
+   * @throws IllegalArgumentException when {@code keyword} is null
+   */
   public EhloReplyAssert supports(String keyword) {
+    Expected.notNull(keyword, "keyword");
     isNotNull();
     if (!actual.supports(keyword)) {
       throwAssertionError(shouldSupportExtension(reply(), keyword, true));
@@ -42,8 +83,13 @@ public class EhloReplyAssert extends AbstractSmtpReplyAssert<EhloReplyAssert, Eh
     return myself;
   }
 
-  /** Verifies the server does not advertise the ESMTP keyword (case-insensitive). */
+  /**
+   * Verifies the server does not advertise the ESMTP keyword (case-insensitive).
+   *
+   * @throws IllegalArgumentException when {@code keyword} is null
+   */
   public EhloReplyAssert doesNotSupport(String keyword) {
+    Expected.notNull(keyword, "keyword");
     isNotNull();
     if (actual.supports(keyword)) {
       throwAssertionError(shouldSupportExtension(reply(), keyword, false));
@@ -51,8 +97,13 @@ public class EhloReplyAssert extends AbstractSmtpReplyAssert<EhloReplyAssert, Eh
     return myself;
   }
 
-  /** Verifies AUTH advertises the SASL mechanism (case-insensitive), e.g. {@code LOGIN}. */
+  /**
+   * Verifies AUTH advertises the SASL mechanism (case-insensitive), e.g. {@code LOGIN}.
+   *
+   * @throws IllegalArgumentException when {@code mechanism} is null
+   */
   public EhloReplyAssert supportsAuthMechanism(String mechanism) {
+    Expected.notNull(mechanism, "mechanism");
     isNotNull();
     if (!actual.authMechanisms().contains(mechanism.toUpperCase(Locale.ROOT))) {
       throwAssertionError(shouldSupportAuthMechanism(reply(), mechanism, actual.authMechanisms()));

@@ -5,7 +5,6 @@ import static org.smtpunit.assertions.error.ShouldHaveMxRecords.shouldHaveMxReco
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.List;
-import org.assertj.core.api.AbstractAssert;
 import org.smtpunit.dns.MxRecord;
 import org.smtpunit.dns.MxRecords;
 
@@ -20,24 +19,37 @@ import org.smtpunit.dns.MxRecords;
  *     .hasExchangeResolvingTo("mail1.fabrikam.com", "192.168.1.10");
  * }</pre>
  */
-public class MxRecordsAssert extends AbstractAssert<MxRecordsAssert, MxRecords> {
+public class MxRecordsAssert extends AbstractSmtpUnitAssert<MxRecordsAssert, MxRecords> {
 
   /** Creates the assertion; public so soft assertions can proxy it. */
   public MxRecordsAssert(MxRecords actual) {
     super(actual, MxRecordsAssert.class);
   }
 
-  /** Verifies the most preferred exchanger (case-insensitive, trailing dot ignored). */
+  /**
+   * Verifies the most preferred exchanger (case-insensitive, trailing dot ignored).
+   *
+   * @throws IllegalArgumentException when {@code exchange} is null
+   */
   public MxRecordsAssert hasPrimaryExchange(String exchange) {
+    Expected.notNull(exchange, "exchange");
     isNotNull();
     if (actual.primary().filter(p -> same(p.exchange(), exchange)).isEmpty()) {
-      throwAssertionError(shouldHaveMxRecords(actual, "to have as primary exchanger", exchange));
+      failWithDiff(
+          actual.primary().map(MxRecord::exchange).orElse("none"),
+          exchange,
+          shouldHaveMxRecords(actual, "to have as primary exchanger", exchange));
     }
     return myself;
   }
 
-  /** Verifies an exchanger with this preference is among the records. */
+  /**
+   * Verifies an exchanger with this preference is among the records.
+   *
+   * @throws IllegalArgumentException when {@code exchange} is null
+   */
   public MxRecordsAssert containsExchange(String exchange, int preference) {
+    Expected.notNull(exchange, "exchange");
     isNotNull();
     if (actual.records().stream()
         .noneMatch(r -> same(r.exchange(), exchange) && r.preference() == preference)) {
@@ -50,8 +62,16 @@ public class MxRecordsAssert extends AbstractAssert<MxRecordsAssert, MxRecords> 
     return myself;
   }
 
-  /** Verifies the exchangers, all of them, in preference order. */
+  /**
+   * Verifies the exchangers, all of them, in preference order.
+   *
+   * @throws IllegalArgumentException when {@code exchanges} or one of them is null
+   */
   public MxRecordsAssert hasExchangesInOrder(String... exchanges) {
+    Expected.notNull(exchanges, "exchanges");
+    for (String exchange : exchanges) {
+      Expected.notNull(exchange, "exchange");
+    }
     isNotNull();
     List<String> actualNames = actual.records().stream().map(MxRecord::exchange).toList();
     boolean equal = actualNames.size() == exchanges.length;
@@ -59,7 +79,9 @@ public class MxRecordsAssert extends AbstractAssert<MxRecordsAssert, MxRecords> 
       equal = same(actualNames.get(i), exchanges[i]);
     }
     if (!equal) {
-      throwAssertionError(
+      failWithDiff(
+          actualNames,
+          Arrays.asList(exchanges),
           shouldHaveMxRecords(
               actual, "to have exactly these exchangers in order", Arrays.asList(exchanges)));
     }
@@ -70,7 +92,10 @@ public class MxRecordsAssert extends AbstractAssert<MxRecordsAssert, MxRecords> 
   public MxRecordsAssert hasSize(int size) {
     isNotNull();
     if (actual.records().size() != size) {
-      throwAssertionError(shouldHaveMxRecords(actual, "to have this many records", size));
+      failWithDiff(
+          actual.records().size(),
+          size,
+          shouldHaveMxRecords(actual, "to have this many records", size));
     }
     return myself;
   }
@@ -93,8 +118,14 @@ public class MxRecordsAssert extends AbstractAssert<MxRecordsAssert, MxRecords> 
     return myself;
   }
 
-  /** Verifies the exchanger resolves to the address (textual form, e.g. {@code 192.168.1.10}). */
+  /**
+   * Verifies the exchanger resolves to the address (textual form, e.g. {@code 192.168.1.10}).
+   *
+   * @throws IllegalArgumentException when {@code exchange} or {@code address} is null
+   */
   public MxRecordsAssert hasExchangeResolvingTo(String exchange, String address) {
+    Expected.notNull(exchange, "exchange");
+    Expected.notNull(address, "address");
     isNotNull();
     boolean found =
         actual.records().stream()

@@ -2,7 +2,7 @@ package org.smtpunit.assertions;
 
 import static org.smtpunit.assertions.error.ShouldHaveReceived.shouldHaveReceived;
 
-import org.assertj.core.api.AbstractAssert;
+import java.util.Locale;
 import org.smtpunit.ReceivedMessage;
 
 /**
@@ -16,36 +16,50 @@ import org.smtpunit.ReceivedMessage;
  *     .hasBodyContaining("This is a test message");
  * }</pre>
  */
-public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert, ReceivedMessage> {
+public class ReceivedMessageAssert
+    extends AbstractSmtpUnitAssert<ReceivedMessageAssert, ReceivedMessage> {
 
   /** Creates the assertion; public so soft assertions can proxy it. */
   public ReceivedMessageAssert(ReceivedMessage actual) {
     super(actual, ReceivedMessageAssert.class);
   }
 
-  /** Verifies the (decoded) Subject. */
+  /**
+   * Verifies the (decoded) Subject.
+   *
+   * @throws IllegalArgumentException when {@code subject} is null
+   */
   public ReceivedMessageAssert hasSubject(String subject) {
+    Expected.notNull(subject, "subject");
     isNotNull();
     if (!actual.subject().equals(subject)) {
-      throwAssertionError(shouldHaveReceived(actual, "to have subject", subject));
+      failWithDiff(
+          actual.subject(), subject, shouldHaveReceived(actual, "to have subject", subject));
     }
     return myself;
   }
 
-  /** Verifies the From header contains the address. */
+  /**
+   * Verifies the From header contains the address (case-insensitive).
+   *
+   * @throws IllegalArgumentException when {@code address} is null
+   */
   public ReceivedMessageAssert isFrom(String address) {
+    Expected.notNull(address, "address");
     isNotNull();
-    if (!actual
-        .from()
-        .toLowerCase(java.util.Locale.ROOT)
-        .contains(address.toLowerCase(java.util.Locale.ROOT))) {
+    if (!actual.from().toLowerCase(Locale.ROOT).contains(address.toLowerCase(Locale.ROOT))) {
       throwAssertionError(shouldHaveReceived(actual, "to be from", address));
     }
     return myself;
   }
 
-  /** Verifies the message was delivered to the address (case-insensitive). */
+  /**
+   * Verifies the message was delivered to the address (case-insensitive).
+   *
+   * @throws IllegalArgumentException when {@code address} is null
+   */
   public ReceivedMessageAssert hasRecipient(String address) {
+    Expected.notNull(address, "address");
     isNotNull();
     if (actual.recipients().stream().noneMatch(address::equalsIgnoreCase)) {
       throwAssertionError(shouldHaveReceived(actual, "to have been delivered to", address));
@@ -53,8 +67,13 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     return myself;
   }
 
-  /** Verifies the body contains the text. */
+  /**
+   * Verifies the body contains the text.
+   *
+   * @throws IllegalArgumentException when {@code text} is null
+   */
   public ReceivedMessageAssert hasBodyContaining(String text) {
+    Expected.notNull(text, "text");
     isNotNull();
     if (!actual.body().contains(text)) {
       throwAssertionError(shouldHaveReceived(actual, "to have a body containing", text));
@@ -62,11 +81,20 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     return myself;
   }
 
-  /** Verifies a header field has the value (name case-insensitive, value decoded). */
+  /**
+   * Verifies a header field has the value (name case-insensitive, value decoded).
+   *
+   * @throws IllegalArgumentException when {@code name} or {@code value} is null
+   */
   public ReceivedMessageAssert hasHeader(String name, String value) {
+    Expected.notNull(name, "header name");
+    Expected.notNull(value, "header value");
     isNotNull();
     if (!actual.header(name).filter(value::equals).isPresent()) {
-      throwAssertionError(shouldHaveReceived(actual, "to have header", name + ": " + value));
+      failWithDiff(
+          actual.header(name).map(v -> name + ": " + v).orElse("no " + name + " header"),
+          name + ": " + value,
+          shouldHaveReceived(actual, "to have header", name + ": " + value));
     }
     return myself;
   }

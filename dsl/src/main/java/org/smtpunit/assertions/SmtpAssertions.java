@@ -3,6 +3,7 @@ package org.smtpunit.assertions;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.smtpunit.ConnectionProbe;
 import org.smtpunit.EhloReply;
+import org.smtpunit.EnhancedStatus;
 import org.smtpunit.ReceivedMessage;
 import org.smtpunit.SmtpConnectException;
 import org.smtpunit.SmtpReply;
@@ -28,8 +29,12 @@ import org.smtpunit.dns.MxRecords;
  * merges the two sets of overloads, and since every method here takes an SmtpUnit type, each call
  * resolves to exactly one method. Extending {@code Assertions} would instead re-export hundreds of
  * methods and tie our release to AssertJ's API surface.
+ *
+ * <p>As assertj-guava's {@code Assertions} does, it implements {@link
+ * SmtpInstanceOfAssertFactories}, so {@code SmtpAssertions.SMTP_REPLY} and the other factories are
+ * at hand with it.
  */
-public final class SmtpAssertions {
+public final class SmtpAssertions implements SmtpInstanceOfAssertFactories {
 
   private SmtpAssertions() {}
 
@@ -43,6 +48,12 @@ public final class SmtpAssertions {
   @CheckReturnValue
   public static EhloReplyAssert assertThat(EhloReply actual) {
     return new EhloReplyAssert(actual);
+  }
+
+  /** Starts assertions on an RFC 3463 enhanced status. */
+  @CheckReturnValue
+  public static EnhancedStatusAssert assertThat(EnhancedStatus actual) {
+    return new EnhancedStatusAssert(actual);
   }
 
   /** Starts assertions on a transcript. */

@@ -3,6 +3,7 @@ package org.smtpunit.assertions;
 import static org.smtpunit.assertions.error.ShouldHaveConnectFailure.shouldHaveConnectFailure;
 
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.description.TextDescription;
 import org.smtpunit.ConnectFailure;
 import org.smtpunit.SmtpConnectException;
 
@@ -24,16 +25,24 @@ public class SmtpConnectExceptionAssert
     super(actual, SmtpConnectExceptionAssert.class);
   }
 
-  /** Verifies why the connection failed. */
+  /**
+   * Verifies why the connection failed; a mismatch carries actual and expected failure so that IDEs
+   * show a diff.
+   *
+   * @throws IllegalArgumentException when {@code expected} is null
+   */
   public SmtpConnectExceptionAssert hasFailure(ConnectFailure expected) {
+    Expected.notNull(expected, "failure");
     isNotNull();
     if (actual.failure() != expected) {
-      throwAssertionError(
+      String message =
           shouldHaveConnectFailure(
-              "connection failure",
-              actual.getMessage().lines().findFirst().orElse(""),
-              expected,
-              "failed with " + actual.failure()));
+                  "connection failure",
+                  actual.getMessage().lines().findFirst().orElse(""),
+                  expected,
+                  "failed with " + actual.failure())
+              .create(new TextDescription(""), info.representation());
+      throw failureWithActualExpected(actual.failure(), expected, "%s", message);
     }
     return myself;
   }

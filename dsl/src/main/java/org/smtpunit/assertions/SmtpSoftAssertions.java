@@ -5,6 +5,7 @@ import org.assertj.core.api.AbstractSoftAssertions;
 import org.assertj.core.api.StandardSoftAssertionsProvider;
 import org.smtpunit.ConnectionProbe;
 import org.smtpunit.EhloReply;
+import org.smtpunit.EnhancedStatus;
 import org.smtpunit.ReceivedMessage;
 import org.smtpunit.SmtpConnectException;
 import org.smtpunit.SmtpReply;
@@ -45,6 +46,12 @@ public class SmtpSoftAssertions extends AbstractSoftAssertions
   @CheckReturnValue
   public EhloReplyAssert assertThat(EhloReply actual) {
     return proxy(EhloReplyAssert.class, EhloReply.class, actual);
+  }
+
+  /** Starts soft assertions on an RFC 3463 enhanced status. */
+  @CheckReturnValue
+  public EnhancedStatusAssert assertThat(EnhancedStatus actual) {
+    return proxy(EnhancedStatusAssert.class, EnhancedStatus.class, actual);
   }
 
   /** Starts soft assertions on a transcript. */

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.annotation.CheckReturnValue;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.assertj.core.api.ObjectAssert;
 import org.smtpunit.TlsInfo;
 
 /**
@@ -26,7 +28,7 @@ import org.smtpunit.TlsInfo;
  *     .hasCertificateValidFor(Duration.ofDays(14));
  * }</pre>
  */
-public class TlsInfoAssert extends AbstractAssert<TlsInfoAssert, TlsInfo> {
+public class TlsInfoAssert extends AbstractSmtpUnitAssert<TlsInfoAssert, TlsInfo> {
 
   private static final List<String> ORDER =
       List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
@@ -36,11 +38,38 @@ public class TlsInfoAssert extends AbstractAssert<TlsInfoAssert, TlsInfo> {
     super(actual, TlsInfoAssert.class);
   }
 
-  /** Verifies the protocol version, e.g. {@code TLSv1.3}. */
+  /**
+   * Navigates to the server's own (leaf) certificate, for AssertJ's object assertions; fails when
+   * the server sent none.
+   *
+   * <pre>{@code
+   * assertThat(tls).peerCertificate()
+   *     .extracting(c -> c.getSubjectX500Principal().getName()).asString()
+   *     .contains("CN=mail1.fabrikam.com");
+   * }</pre>
+   */
+  @CheckReturnValue
+  public ObjectAssert<X509Certificate> peerCertificate() {
+    isNotNull();
+    leaf();
+    return navigate(
+        "peer certificate",
+        t -> t.peerCertificates().get(0),
+        InstanceOfAssertFactories.type(X509Certificate.class));
+  }
+
+  /**
+   * Verifies the protocol version, e.g. {@code TLSv1.3}.
+   *
+   * @throws IllegalArgumentException when {@code protocol} is null
+   */
   public TlsInfoAssert hasProtocol(String protocol) {
+    Expected.notNull(protocol, "protocol");
     isNotNull();
     if (!actual.protocol().equals(protocol)) {
-      throwAssertionError(
+      failWithDiff(
+          actual.protocol(),
+          protocol,
           shouldHaveTls(actual, "to use protocol", protocol, "it uses " + actual.protocol()));
     }
     return myself;
@@ -49,9 +78,10 @@ public class TlsInfoAssert extends AbstractAssert<TlsInfoAssert, TlsInfo> {
   /**
    * Verifies the protocol version is at least this one.
    *
-   * @throws IllegalArgumentException for an unknown protocol name
+   * @throws IllegalArgumentException for a null or unknown protocol name
    */
   public TlsInfoAssert hasProtocolAtLeast(String protocol) {
+    Expected.notNull(protocol, "protocol");
     int minimum = ORDER.indexOf(protocol);
     if (minimum < 0) {
       throw new IllegalArgumentException(
@@ -65,8 +95,13 @@ public class TlsInfoAssert extends AbstractAssert<TlsInfoAssert, TlsInfo> {
     return myself;
   }
 
-  /** Verifies the cipher suite matches the regular expression. */
+  /**
+   * Verifies the cipher suite matches the regular expression.
+   *
+   * @throws IllegalArgumentException when {@code regex} is null
+   */
   public TlsInfoAssert hasCipherSuiteMatching(String regex) {
+    Expected.notNull(regex, "regular expression");
     isNotNull();
     if (!Pattern.compile(regex).matcher(actual.cipherSuite()).matches()) {
       throwAssertionError(
@@ -79,8 +114,11 @@ public class TlsInfoAssert extends AbstractAssert<TlsInfoAssert, TlsInfo> {
   /**
    * Verifies the server's certificate names the host: a DNS subject alternative name (wildcards in
    * the first label count), or the common name when the certificate has no DNS names.
+   *
+   * @throws IllegalArgumentException when {@code hostName} is null
    */
   public TlsInfoAssert hasCertificateFor(String hostName) {
+    Expected.notNull(hostName, "host name");
     isNotNull();
     List<String> names = names(leaf());
     String host = hostName.toLowerCase(Locale.ROOT);
@@ -91,8 +129,13 @@ public class TlsInfoAssert extends AbstractAssert<TlsInfoAssert, TlsInfo> {
     return myself;
   }
 
-  /** Verifies the server's certificate does not expire within the period. */
+  /**
+   * Verifies the server's certificate does not expire within the period.
+   *
+   * @throws IllegalArgumentException when {@code period} is null
+   */
   public TlsInfoAssert hasCertificateValidFor(Duration period) {
+    Expected.notNull(period, "period");
     isNotNull();
     Instant expiry = leaf().getNotAfter().toInstant();
     if (expiry.isBefore(Instant.now().plus(period))) {
@@ -109,8 +152,11 @@ public class TlsInfoAssert extends AbstractAssert<TlsInfoAssert, TlsInfo> {
   /**
    * Verifies the issuer of the server's certificate: its distinguished name equals the text, or
    * contains it as a whole attribute (e.g. {@code CN=R3} or {@code O=Let's Encrypt}).
+   *
+   * @throws IllegalArgumentException when {@code issuer} is null
    */
   public TlsInfoAssert isIssuedBy(String issuer) {
+    Expected.notNull(issuer, "issuer");
     isNotNull();
     String dn = leaf().getIssuerX500Principal().getName();
     boolean matches =

@@ -2,11 +2,11 @@ package org.smtpunit.junit;
 
 import java.io.UncheckedIOException;
 import java.lang.reflect.AnnotatedElement;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -75,8 +75,8 @@ final class SmtpExtension
                         new ParameterResolutionException(
                             "MxRecords needs a domain: set @SmtpTarget(mx = \"fabrikam.com\") or "
                                 + TargetSettings.MX));
-        return store(context)
-            .getOrComputeIfAbsent("mx", k -> dns(settings).mx(domain), MxRecords.class);
+        return computeIfAbsent(
+            store(context), "mx", k -> dns(settings).mx(domain), MxRecords.class);
       }
       if (type == Credentials.class) {
         return settings
@@ -148,9 +148,8 @@ final class SmtpExtension
     }
     if (settings.mx().isPresent()) {
       MxRecords mx =
-          store(context)
-              .getOrComputeIfAbsent(
-                  "mx", k -> dns(settings).mx(settings.mx().get()), MxRecords.class);
+          computeIfAbsent(
+              store(context), "mx", k -> dns(settings).mx(settings.mx().get()), MxRecords.class);
       return client.open(mx, settings.port());
     }
     if (settings.host().isPresent()) {
@@ -179,9 +178,12 @@ final class SmtpExtension
 
   private static EmbeddedMailServer embedded(ExtensionContext context) {
     ExtensionContext classContext = outermostClass(context);
-    return classContext
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent("embedded", k -> new EmbeddedMailServer(), EmbeddedMailServer.class);
+    return computeIfAbsent(
+            store(classContext),
+            "embedded",
+            k -> new StoredServer(new EmbeddedMailServer()),
+            StoredServer.class)
+        .server();
   }
 
   /** The top-level class's context, so nested classes share their outer class's server. */
@@ -200,13 +202,11 @@ final class SmtpExtension
   private static TargetSettings settings(ExtensionContext context) {
     SmtpTarget annotation = annotation(context);
     // Parsed once per annotation and configuration; the root store is shared by the whole run.
-    return context
-        .getRoot()
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(
-            annotation,
-            a -> TargetSettings.of(annotation, context::getConfigurationParameter, System::getenv),
-            TargetSettings.class);
+    return computeIfAbsent(
+        store(context.getRoot()),
+        annotation,
+        a -> TargetSettings.of(annotation, context::getConfigurationParameter, System::getenv),
+        TargetSettings.class);
   }
 
   private static SmtpTarget annotation(ExtensionContext context) {
@@ -233,6 +233,14 @@ final class SmtpExtension
     return context.getStore(NAMESPACE);
   }
 
+  // getOrComputeIfAbsent is deprecated in JUnit 6, but its replacement computeIfAbsent does not
+  // exist before 6.0, and the extension supports JUnit 5.10 and later.
+  @SuppressWarnings("deprecation")
+  private static <K, V> V computeIfAbsent(
+      ExtensionContext.Store store, K key, Function<K, V> compute, Class<V> type) {
+    return store.getOrComputeIfAbsent(key, compute, type);
+  }
+
   private static void publish(ExtensionContext context, Transcript transcript) {
     TargetSettings settings = settings(context);
     String name = context.getRequiredTestMethod().getName();
@@ -254,21 +262,11 @@ final class SmtpExtension
     context.publishReportEntry("smtpunit.transcript.file", file.toString());
     context.publishReportEntry(
         "smtpunit.transcript", transcript.isEmpty() ? "(empty)" : transcript.toString());
-    if (Files.isRegularFile(file)) {
-      try {
-        context.publishFile(
-            file.getFileName().toString(),
-            org.junit.jupiter.api.MediaType.TEXT_PLAIN_UTF_8,
-            target -> Files.copy(file, target));
-      } catch (RuntimeException unsupported) {
-        // Launchers without an output directory (EngineTestKit by default) refuse attachments;
-        // the report entries and the file on disk still carry the transcript.
-      }
-    }
+    TranscriptAttachment.attach(context, file);
   }
 
   /** The test's session in the store: QUIT and close when the test ends, even if it failed. */
-  static final class OpenSession implements AutoCloseable {
+  static final class OpenSession implements StoredResource {
     private final SmtpSession session;
     private Transcript transcript;
 
@@ -316,6 +314,14 @@ final class SmtpExtension
     @Override
     public void close() {
       finish();
+    }
+  }
+
+  /** The embedded server in the class's store, stopped when the class ends on every JUnit. */
+  record StoredServer(EmbeddedMailServer server) implements StoredResource {
+    @Override
+    public void close() {
+      server.close();
     }
   }
 

@@ -4,7 +4,10 @@ import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 import org.smtpunit.SmtpReply;
 
-/** Failure message of {@code hasEnhancedStatus}, also when the server sent none. */
+/**
+ * Failure message of {@code hasEnhancedStatus} and {@code enhancedStatus()}, also when the server
+ * sent none.
+ */
 public final class ShouldHaveEnhancedStatus extends BasicErrorMessageFactory {
 
   private ShouldHaveEnhancedStatus(String format, Object... arguments) {
@@ -17,11 +20,16 @@ public final class ShouldHaveEnhancedStatus extends BasicErrorMessageFactory {
         "%nExpecting reply:%n  %s%nto have enhanced status code:%n  %s%nbut %s%s",
         Text.of(actual),
         Text.of(expected),
-        Text.of(
-            actual
-                .enhancedStatus()
-                .map(s -> "it has " + s)
-                .orElse("it has none (does the server advertise ENHANCEDSTATUSCODES?)")),
+        Text.of(EnhancedStatusHint.found(actual)),
+        Text.transcript(actual.transcript()));
+  }
+
+  /** Creates the message of navigating to the enhanced status of a reply that has none. */
+  public static ErrorMessageFactory shouldHaveAnEnhancedStatus(SmtpReply actual) {
+    return new ShouldHaveEnhancedStatus(
+        "%nExpecting reply:%n  %s%nto have an enhanced status code%nbut %s%s",
+        Text.of(actual),
+        Text.of(EnhancedStatusHint.found(actual)),
         Text.transcript(actual.transcript()));
   }
 }
