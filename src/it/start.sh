@@ -143,3 +143,4 @@ SMTPUNIT_IT_KATE_MAILDIR=$state/mail/fabrikam.com/kate
 SMTPUNIT_IT_USER=chris@contoso.com
 ENV
 log "servers up; settings in $state/servers.env"
+bash "$here/dovecot/start.sh"

@@ -36,6 +36,17 @@ final class ProtocolLog {
       Pattern.compile(
           "^(USER|PASS|APOP|AUTH|STAT|LIST|UIDL|RETR|DELE|TOP|QUIT|NOOP|RSET|CAPA|STLS)\\b.*",
           Pattern.CASE_INSENSITIVE);
+
+  /** POP3 commands whose +OK reply goes on until a line holding only a dot (RFC 1939). */
+  private static final Pattern POP3_MULTI_LINE =
+      Pattern.compile("^(CAPA|LIST|UIDL|RETR \\S+|TOP \\S+ \\S+)$", Pattern.CASE_INSENSITIVE);
+
+  /** An IMAP line ending in a literal's size: that many octets follow (RFC 3501 §4.3). */
+  private static final Pattern LITERAL = Pattern.compile(".*\\{(\\d{1,10})\\+?}$");
+
+  /** Angus's dump of its settings at connect: noise in a transcript. */
+  private static final Pattern PROPERTY_DUMP = Pattern.compile("^DEBUG (IMAPS?|POP3S?): mail\\..*");
+
   private static final Pattern LOGIN =
       Pattern.compile(
           "^((?:A\\d+ )?(?:LOGIN|AUTHENTICATE|PASS|APOP|AUTH))\\b.*", Pattern.CASE_INSENSITIVE);
@@ -44,6 +55,9 @@ final class ProtocolLog {
   private final Deque<TranscriptEntry> tail = new ArrayDeque<>();
   private final List<String> secrets = new ArrayList<>();
   private int dropped;
+  private long literalOctets;
+  private boolean multiLineExpected;
+  private boolean inMultiLine;
 
   /** Adds a secret to redact wherever it appears, in clear and in base64. */
   synchronized void redact(String username, String secret) {
@@ -71,15 +85,35 @@ final class ProtocolLog {
 
   synchronized void traced(String raw) {
     String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
-    if (line.startsWith("DEBUG: ")) {
-      return; // Jakarta Mail's provider lookup chatter, not the conversation.
+    if (literalOctets > 0) {
+      // Inside an IMAP literal (a header section or a message): server data, whatever it says.
+      literalOctets -= raw.getBytes(StandardCharsets.UTF_8).length + 1;
+      add(Direction.RECEIVED, line);
+      return;
+    }
+    if (inMultiLine) {
+      inMultiLine = !line.equals(".");
+      add(Direction.RECEIVED, line);
+      return;
+    }
+    if (line.startsWith("DEBUG: ") || PROPERTY_DUMP.matcher(line).matches()) {
+      return; // Jakarta Mail's provider lookup and property dump, not the conversation.
     }
     if (line.startsWith("DEBUG ")) {
       add(Direction.NOTE, line.substring("DEBUG ".length()));
     } else if (IMAP_COMMAND.matcher(line).matches() || POP3_COMMAND.matcher(line).matches()) {
       Matcher login = LOGIN.matcher(line);
       add(Direction.SENT, login.matches() ? login.group(1) + " ****" : line);
+      multiLineExpected = POP3_MULTI_LINE.matcher(line).matches();
     } else {
+      if (multiLineExpected && line.startsWith("+OK")) {
+        inMultiLine = true;
+      }
+      multiLineExpected = false;
+      Matcher literal = LITERAL.matcher(line);
+      if (literal.matches()) {
+        literalOctets = Long.parseLong(literal.group(1));
+      }
       add(Direction.RECEIVED, line);
     }
   }
