@@ -262,6 +262,10 @@ final class SmtpExtension
     context.publishReportEntry("smtpunit.transcript.file", file.toString());
     context.publishReportEntry(
         "smtpunit.transcript", transcript.isEmpty() ? "(empty)" : transcript.toString());
+    String timings = StageTimings.of(transcript);
+    if (!timings.isEmpty()) {
+      context.publishReportEntry("smtpunit.timings", timings);
+    }
     TranscriptAttachment.attach(context, file);
   }
 

@@ -18,13 +18,21 @@ final class ConsoleReport implements TestExecutionListener {
   private final PrintStream out;
   private final Map<String, Long> started = new ConcurrentHashMap<>();
   private final Map<String, String> transcripts = new ConcurrentHashMap<>();
+  private final Map<String, String> timings = new ConcurrentHashMap<>();
+  private final boolean showTimings;
   private TestPlan plan;
   private int passed;
   private int failed;
   private int skipped;
 
   ConsoleReport(PrintStream out) {
+    this(out, false);
+  }
+
+  /** With {@code showTimings}, each check is followed by its stages' times ({@code --timings}). */
+  ConsoleReport(PrintStream out, boolean showTimings) {
     this.out = out;
+    this.showTimings = showTimings;
   }
 
   @Override
@@ -43,6 +51,10 @@ final class ConsoleReport implements TestExecutionListener {
     String transcript = entry.getKeyValuePairs().get("smtpunit.transcript");
     if (transcript != null) {
       transcripts.put(test.getUniqueId(), transcript);
+    }
+    String stages = entry.getKeyValuePairs().get("smtpunit.timings");
+    if (stages != null) {
+      timings.merge(test.getUniqueId(), stages, (a, b) -> a + "; " + b);
     }
   }
 
@@ -89,6 +101,10 @@ final class ConsoleReport implements TestExecutionListener {
           out.println(indent(indent(transcript.stripTrailing())));
         }
       }
+    }
+    String stages = timings.get(test.getUniqueId());
+    if (showTimings && stages != null) {
+      out.println("  timings: " + stages);
     }
   }
 

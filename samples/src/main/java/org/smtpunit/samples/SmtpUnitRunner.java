@@ -108,6 +108,11 @@ public final class SmtpUnitRunner implements Callable<Integer> {
   Path reports;
 
   @Option(
+      names = "--timings",
+      description = "Print how long each stage took (greeting, EHLO, MAIL FROM, ...) per check.")
+  boolean timings;
+
+  @Option(
       names = "--config",
       paramLabel = "KEY=VALUE",
       description = "Any other configuration parameter, e.g. smtpunit.sample.dsn.dir=DIR.")
@@ -168,7 +173,7 @@ public final class SmtpUnitRunner implements Callable<Integer> {
             .selectors(SAMPLES.stream().map(c -> selectClass(c)).toList())
             .configurationParameters(configuration())
             .build();
-    ConsoleReport report = new ConsoleReport(out);
+    ConsoleReport report = new ConsoleReport(out, timings);
     Launcher launcher = LauncherFactory.create();
     if (reports != null) {
       TestExecutionListener xml =
