@@ -1,7 +1,6 @@
 package org.smtpunit;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +36,7 @@ final class Bdat {
                   : "the server's EHLO reply does not advertise CHUNKING")
               + "; send the message with data() and content() instead; nothing was sent");
     }
-    byte[] content = wireContent(message.content());
+    byte[] content = wireContent(message);
     List<int[]> chunks = new ArrayList<>();
     for (int from = 0; from < content.length || chunks.isEmpty(); from += chunkSize) {
       chunks.add(new int[] {from, Math.min(content.length, from + chunkSize)});
@@ -97,28 +96,22 @@ final class Bdat {
     return "BDAT " + (chunk[1] - chunk[0]) + (last ? " LAST" : "");
   }
 
-  /** The content as sent: CRLF line endings, a final CRLF, no dot-stuffing (RFC 3030 §2). */
-  static byte[] wireContent(String content) {
-    byte[] text = content.getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + text.length / 32 + 2);
+  /**
+   * The content as sent: CRLF line endings and a final CRLF as for DATA, but without DATA's
+   * dot-stuffing and end line (RFC 3030 §2: BDAT counts octets, so nothing needs escaping). Made
+   * from {@link MailMessage#toWireBytes()} by undoing exactly what it added.
+   */
+  static byte[] wireContent(MailMessage message) {
+    byte[] data = message.toWireBytes();
+    int end = data.length - 3; // the ".\r\n" end line
+    ByteArrayOutputStream out = new ByteArrayOutputStream(end);
     boolean lineStart = true;
-    for (int i = 0; i < text.length; i++) {
-      byte b = text[i];
-      if (b == '\r' || b == '\n') {
-        out.write('\r');
-        out.write('\n');
-        if (b == '\r' && i + 1 < text.length && text[i + 1] == '\n') {
-          i++;
-        }
-        lineStart = true;
-        continue;
+    for (int i = 0; i < end; i++) {
+      byte b = data[i];
+      if (!(lineStart && b == '.')) {
+        out.write(b);
       }
-      out.write(b);
-      lineStart = false;
-    }
-    if (!lineStart) {
-      out.write('\r');
-      out.write('\n');
+      lineStart = b == '\n';
     }
     return out.toByteArray();
   }
