@@ -211,7 +211,7 @@ final class ReplyReader {
   private SmtpTimeoutException timeout(SmtpStage stage, Duration timeout, Throwable cause) {
     String partial = limit > position ? " (received so far: [" + unfinished() + "])" : "";
     String outcome =
-        stage == SmtpStage.CONTENT
+        stage == SmtpStage.CONTENT || stage == SmtpStage.BDAT
             ? ". The outcome is unknown: the server may have accepted the message, so it was not"
                 + " re-sent"
             : "";

@@ -2,6 +2,7 @@ package org.smtpunit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -120,5 +121,31 @@ class BdatTest {
       smtp.quit();
     }
     assertThat(commands).containsExactly("BDAT 0 LAST");
+  }
+
+  @Test
+  void a_server_that_never_answers_the_last_chunk_times_out_with_the_outcome_unknown() {
+    try (ScriptedSmtpServer server =
+            ScriptedSmtpServer.start(
+                c -> {
+                  c.send("220 mail1.fabrikam.com ESMTP\r\n");
+                  c.readLine();
+                  c.send("250-mail1.fabrikam.com\r\n250 CHUNKING\r\n");
+                  c.awaitClientClose();
+                });
+        SmtpSession smtp =
+            SmtpClient.builder()
+                .replyTimeout(Duration.ofMillis(300))
+                .build()
+                .open(server.host(), server.port())) {
+      smtp.ehlo("contoso.com");
+
+      assertThatThrownBy(() -> smtp.bdat(MESSAGE))
+          .isInstanceOfSatisfying(
+              SmtpTimeoutException.class, e -> assertThat(e.stage()).isEqualTo(SmtpStage.BDAT))
+          .hasMessageStartingWith("No complete reply at BDAT within the reply timeout of 300 ms")
+          .hasMessageContaining("The outcome is unknown");
+      assertThat(smtp.isOpen()).isFalse();
+    }
   }
 }
