@@ -18,7 +18,8 @@ cd "$repo"
 SMTPUNIT_AUTH_PASSWORD=$SMTPUNIT_IT_PASSWORD java -jar samples/target/smtpunit.jar \
   --target "$SMTPUNIT_IT_TARGET" \
   --dns-server "$SMTPUNIT_IT_DNS" \
-  --auth-user "$SMTPUNIT_IT_USER" \
+  --trust-cert "$SMTPUNIT_IT_CERT" \
+  --config "smtpunit.auth.username=$SMTPUNIT_IT_USER" \
   --transcripts target/smtpunit-it/transcripts \
   --reports target/smtpunit-it/reports \
   --config smtpunit.sample.mx=fabrikam.com \
@@ -26,4 +27,5 @@ SMTPUNIT_AUTH_PASSWORD=$SMTPUNIT_IT_PASSWORD java -jar samples/target/smtpunit.j
   --config "smtpunit.sample.auth.target=$SMTPUNIT_IT_SUBMISSION" \
   --config "smtpunit.sample.dsn.dir=$SMTPUNIT_IT_DSN_DIR" \
   --config "smtpunit.sample.recipients=$here/recipients.csv"
+bash "$here/suites/run.sh"
 bash "$here/dovecot/check.sh"

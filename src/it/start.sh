@@ -141,6 +141,7 @@ SMTPUNIT_IT_DNS=127.0.0.1:$dns_port
 SMTPUNIT_IT_DSN_DIR=$state/dsn
 SMTPUNIT_IT_KATE_MAILDIR=$state/mail/fabrikam.com/kate
 SMTPUNIT_IT_USER=chris@contoso.com
+SMTPUNIT_IT_CERT=$state/tls/cert.pem
 ENV
 log "servers up; settings in $state/servers.env"
 bash "$here/dovecot/start.sh"

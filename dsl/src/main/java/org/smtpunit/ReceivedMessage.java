@@ -3,7 +3,6 @@ package org.smtpunit;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -37,7 +36,10 @@ public record ReceivedMessage(String raw, List<String> recipients) {
     return header("Subject").orElse("");
   }
 
-  /** Returns the From header; empty string when there is none. */
+  /**
+   * Returns the From header (the author as the message states it); empty string when there is none.
+   * The envelope sender, which a bounce goes to, is {@link #sender()}.
+   */
   public String from() {
     return header("From").orElse("");
   }
@@ -57,20 +59,52 @@ public record ReceivedMessage(String raw, List<String> recipients) {
    * decoded.
    */
   public Optional<String> header(String name) {
-    String headers = headerSection();
-    String wanted = name.toLowerCase(Locale.ROOT) + ":";
-    String[] lines = headers.split("\r?\n");
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].toLowerCase(Locale.ROOT).startsWith(wanted)) {
-        StringBuilder value = new StringBuilder(lines[i].substring(wanted.length()).trim());
-        while (i + 1 < lines.length
-            && (lines[i + 1].startsWith(" ") || lines[i + 1].startsWith("\t"))) {
-          value.append(' ').append(lines[++i].trim());
-        }
-        return Optional.of(decode(value.toString()));
-      }
-    }
-    return Optional.empty();
+    return headers(name).stream().findFirst();
+  }
+
+  /**
+   * Returns every header field of that name (case-insensitive) in the order of the message, each
+   * unfolded with RFC 2047 words decoded; empty when there is none.
+   */
+  public List<String> headers(String name) {
+    return HeaderFields.parse(headerSection()).all(name).stream()
+        .map(ReceivedMessage::decode)
+        .toList();
+  }
+
+  /**
+   * Returns the envelope sender (the SMTP {@code MAIL FROM}), as the delivering server recorded it
+   * in the topmost {@code Return-Path:} field (RFC 5321 §4.4), without angle brackets: an empty
+   * string for the null sender {@code <>} of a bounce or DSN, empty when the message has no
+   * Return-Path. This is not the From header: see {@link #from()}.
+   */
+  public Optional<String> sender() {
+    return header("Return-Path").map(ReceivedMessage::unbracket);
+  }
+
+  /**
+   * Returns the {@code Received:} chain, one hop per field, newest first as in the message (each
+   * server adds its field on top).
+   */
+  public List<ReceivedHop> receivedHops() {
+    return headers("Received").stream().map(ReceivedHop::parse).toList();
+  }
+
+  /**
+   * Returns the results of every {@code Authentication-Results:} field (RFC 8601), in the order of
+   * the message: SPF, DKIM, DMARC and other methods as the receiving servers evaluated them.
+   */
+  public List<AuthenticationResult> authenticationResults() {
+    return headers("Authentication-Results").stream()
+        .flatMap(value -> AuthenticationResult.parse(value).stream())
+        .toList();
+  }
+
+  private static String unbracket(String path) {
+    String trimmed = HeaderFields.withoutComments(path).trim();
+    return trimmed.startsWith("<") && trimmed.endsWith(">")
+        ? trimmed.substring(1, trimmed.length() - 1).trim()
+        : trimmed;
   }
 
   private String headerSection() {

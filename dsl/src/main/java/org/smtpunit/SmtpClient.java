@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
 import org.smtpunit.dns.MxRecord;
 import org.smtpunit.dns.MxRecords;
@@ -38,8 +39,10 @@ public final class SmtpClient {
   private final boolean allowPlaintextAuth;
   private final TlsSettings tls;
   private final Builder settings;
+  private final Consumer<? super SmtpSession> onOpen;
 
   private SmtpClient(Builder builder) {
+    this.onOpen = builder.onOpen;
     this.connectTimeout = builder.connectTimeout;
     this.replyTimeout = builder.replyTimeout;
     this.tlsMode = builder.tlsMode;
@@ -180,7 +183,8 @@ public final class SmtpClient {
         throw e;
       }
     }
-    long connected = System.nanoTime();
+    // The greeting's time counts from the TCP connection (from the handshake's end under TLS).
+    long connected = tlsMode == TlsMode.IMPLICIT ? System.nanoTime() : log.connectedNanos();
     Connection connection;
     try {
       connection = new Connection(socket, tcp, log);
@@ -198,6 +202,7 @@ public final class SmtpClient {
         throw e;
       }
     }
+    onOpen.accept(session);
     return session;
   }
 
@@ -271,6 +276,7 @@ public final class SmtpClient {
     private boolean trustAny;
     private String tlsHostName;
     private String minimumTlsProtocol = "TLSv1.2";
+    private Consumer<? super SmtpSession> onOpen = session -> {};
 
     private Builder() {}
 
@@ -285,6 +291,7 @@ public final class SmtpClient {
       copy.trustAny = trustAny;
       copy.tlsHostName = tlsHostName;
       copy.minimumTlsProtocol = minimumTlsProtocol;
+      copy.onOpen = onOpen;
       return copy;
     }
 
@@ -379,6 +386,16 @@ public final class SmtpClient {
      */
     public Builder replyTimeout(Duration timeout) {
       this.replyTimeout = positive("replyTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Calls the listener with every session this client opens, once it is ready (greeting read,
+     * STARTTLS done); the JUnit extension records each test's sessions this way. Replaces any
+     * listener set before.
+     */
+    public Builder onOpen(Consumer<? super SmtpSession> listener) {
+      this.onOpen = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

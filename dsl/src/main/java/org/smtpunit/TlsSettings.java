@@ -234,12 +234,19 @@ final class TlsSettings {
       if (message.contains("No subject alternative DNS name matching")
           || message.contains("No name matching")
           || message.contains("No subject alternative names")) {
-        return "the server's certificate does not match host name " + host + " [" + message + "]";
+        return "the server's certificate does not match host name "
+            + host
+            + "; name the one it holds with tlsHostName(name), smtpunit.tls.host-name or the"
+            + " runner's --tls-host-name ["
+            + message
+            + "]";
       }
       if (message.contains("unable to find valid certification path")
           || message.contains("PKIX path building failed")) {
         return "the server's certificate is not trusted (self-signed or unknown issuer); trust it"
-            + " with trustCertificate(pem) or trust(KeyStore) ["
+            + " with trustCertificate(pem) or trust(KeyStore), the configuration keys"
+            + " smtpunit.tls.certificate or smtpunit.tls.trust-store (@SmtpTarget(trustCertificate)),"
+            + " or the runner's --trust-cert FILE or --trust-store FILE (--insecure trusts any) ["
             + message
             + "]";
       }

@@ -10,11 +10,9 @@ import static org.smtpunit.assertions.error.ShouldHaveReplyCodeIn.shouldHaveRepl
 import static org.smtpunit.assertions.error.ShouldHaveReplyText.shouldHaveReplyText;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractStringAssert;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -41,8 +39,6 @@ public abstract class AbstractSmtpReplyAssert<
   private static final InstanceOfAssertFactory<EnhancedStatus, EnhancedStatusAssert>
       ENHANCED_STATUS =
           new InstanceOfAssertFactory<>(EnhancedStatus.class, EnhancedStatusAssert::new);
-
-  private static final Pattern STATUS_PREFIX = Pattern.compile("[245](\\.\\d{1,3}){0,2}");
 
   /** Creates the assertion. */
   protected AbstractSmtpReplyAssert(ACTUAL actual, Class<?> selfType) {
@@ -132,11 +128,10 @@ public abstract class AbstractSmtpReplyAssert<
    *     {@code x.y.z} with x 2, 4 or 5 and y, z of 1 to 3 digits
    */
   public SELF hasEnhancedStatusStartingWith(String prefix) {
-    int[] parts = statusPrefix(prefix);
+    StatusPrefix wanted = StatusPrefix.parse(prefix);
     isNotNull();
     SmtpReply reply = reply();
-    Optional<EnhancedStatus> status = reply.enhancedStatus();
-    if (status.isEmpty() || !startsWith(status.get(), parts)) {
+    if (reply.enhancedStatus().filter(wanted::matches).isEmpty()) {
       throwAssertionError(shouldHaveEnhancedStatusStartingWith(reply, prefix));
     }
     return myself;
@@ -252,26 +247,6 @@ public abstract class AbstractSmtpReplyAssert<
     }
     return navigate(
         "enhanced status", a -> reply().enhancedStatus().orElseThrow(), ENHANCED_STATUS);
-  }
-
-  private static int[] statusPrefix(String prefix) {
-    if (prefix == null || !STATUS_PREFIX.matcher(prefix).matches()) {
-      throw new IllegalArgumentException(
-          "Not an RFC 3463 enhanced status prefix ["
-              + prefix
-              + "]: expected a class, class.subject or class.subject.detail such as 5.1");
-    }
-    return Stream.of(prefix.split("\\.")).mapToInt(Integer::parseInt).toArray();
-  }
-
-  private static boolean startsWith(EnhancedStatus status, int[] parts) {
-    int[] actual = {status.statusClass(), status.subject(), status.detail()};
-    for (int i = 0; i < parts.length; i++) {
-      if (actual[i] != parts[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private SELF inClass(Predicate<SmtpReply> test, String description, String codes) {

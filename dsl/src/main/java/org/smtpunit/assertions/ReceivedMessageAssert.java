@@ -2,7 +2,13 @@ package org.smtpunit.assertions;
 
 import static org.smtpunit.assertions.error.ShouldHaveReceived.shouldHaveReceived;
 
+import java.util.List;
 import java.util.Locale;
+import org.assertj.core.annotation.CheckReturnValue;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.assertj.core.api.ListAssert;
+import org.smtpunit.AuthenticationResult;
+import org.smtpunit.ReceivedHop;
 import org.smtpunit.ReceivedMessage;
 
 /**
@@ -40,7 +46,8 @@ public class ReceivedMessageAssert
   }
 
   /**
-   * Verifies the From header contains the address (case-insensitive).
+   * Verifies the From header (the author the message states) contains the address
+   * (case-insensitive). This is not the envelope sender: use {@link #hasSender(String)} for that.
    *
    * @throws IllegalArgumentException when {@code address} is null
    */
@@ -48,9 +55,103 @@ public class ReceivedMessageAssert
     Expected.notNull(address, "address");
     isNotNull();
     if (!actual.from().toLowerCase(Locale.ROOT).contains(address.toLowerCase(Locale.ROOT))) {
-      throwAssertionError(shouldHaveReceived(actual, "to be from", address));
+      String from =
+          actual.header("From").map(f -> "its From header is " + f).orElse("it has no From header");
+      throwAssertionError(
+          shouldHaveReceived(
+              actual,
+              "to have a From header containing",
+              address,
+              from
+                  + " (the envelope sender, Return-Path, is "
+                  + actual.sender().map(s -> "<" + s + ">").orElse("unknown")
+                  + "; hasSender checks that)"));
     }
     return myself;
+  }
+
+  /**
+   * Verifies the envelope sender (SMTP {@code MAIL FROM}, as recorded in Return-Path),
+   * case-insensitive, angle brackets optional; {@code ""} or {@code "<>"} is the null sender of a
+   * bounce or DSN.
+   *
+   * @throws IllegalArgumentException when {@code address} is null
+   */
+  public ReceivedMessageAssert hasSender(String address) {
+    Expected.notNull(address, "sender");
+    isNotNull();
+    String wanted = address.trim();
+    if (wanted.startsWith("<") && wanted.endsWith(">")) {
+      wanted = wanted.substring(1, wanted.length() - 1).trim();
+    }
+    if (actual.sender().filter(wanted::equalsIgnoreCase).isEmpty()) {
+      String found = actual.sender().map(s -> "<" + s + ">").orElse("none");
+      failWithDiff(
+          found,
+          "<" + wanted + ">",
+          shouldHaveReceived(
+              actual,
+              "to have envelope sender (Return-Path)",
+              "<" + wanted + ">",
+              actual
+                  .sender()
+                  .map(s -> "its envelope sender is <" + s + ">")
+                  .orElse("it has no Return-Path")));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies an {@code Authentication-Results} field (RFC 8601) reports the method with the result,
+   * both case-insensitive, e.g. {@code hasAuthenticationResult("spf", "pass")}.
+   *
+   * @throws IllegalArgumentException when {@code method} or {@code result} is null
+   */
+  public ReceivedMessageAssert hasAuthenticationResult(String method, String result) {
+    Expected.notNull(method, "method");
+    Expected.notNull(result, "result");
+    isNotNull();
+    List<AuthenticationResult> results = actual.authenticationResults();
+    boolean found =
+        results.stream()
+            .anyMatch(
+                r -> r.method().equalsIgnoreCase(method) && r.result().equalsIgnoreCase(result));
+    if (!found) {
+      throwAssertionError(
+          shouldHaveReceived(
+              actual,
+              "to have authentication result",
+              method + "=" + result,
+              results.isEmpty()
+                  ? "it has no Authentication-Results"
+                  : "its results are "
+                      + results.stream().map(r -> r.method() + "=" + r.result()).toList()));
+    }
+    return myself;
+  }
+
+  /**
+   * Navigates to the {@code Received:} chain, newest hop first, for AssertJ's list assertions.
+   *
+   * <pre>{@code
+   * assertThat(message).receivedHops().first().returns(Optional.of("mail1.fabrikam.com"), ReceivedHop::by);
+   * }</pre>
+   */
+  @CheckReturnValue
+  public ListAssert<ReceivedHop> receivedHops() {
+    return navigate(
+        "Received hops",
+        ReceivedMessage::receivedHops,
+        InstanceOfAssertFactories.list(ReceivedHop.class));
+  }
+
+  /** Navigates to the RFC 8601 authentication results, for AssertJ's list assertions. */
+  @CheckReturnValue
+  public ListAssert<AuthenticationResult> authenticationResults() {
+    return navigate(
+        "authentication results",
+        ReceivedMessage::authenticationResults,
+        InstanceOfAssertFactories.list(AuthenticationResult.class));
   }
 
   /**

@@ -2,6 +2,7 @@ package org.smtpunit.assertions;
 
 import org.assertj.core.annotation.CheckReturnValue;
 import org.smtpunit.ConnectionProbe;
+import org.smtpunit.DeliveryStatusNotification;
 import org.smtpunit.EhloReply;
 import org.smtpunit.EnhancedStatus;
 import org.smtpunit.ReceivedMessage;
@@ -48,6 +49,12 @@ public final class SmtpAssertions implements SmtpInstanceOfAssertFactories {
   @CheckReturnValue
   public static EhloReplyAssert assertThat(EhloReply actual) {
     return new EhloReplyAssert(actual);
+  }
+
+  /** Starts assertions on a parsed delivery status notification (RFC 3464). */
+  @CheckReturnValue
+  public static DeliveryStatusNotificationAssert assertThat(DeliveryStatusNotification actual) {
+    return new DeliveryStatusNotificationAssert(actual);
   }
 
   /** Starts assertions on an RFC 3463 enhanced status. */

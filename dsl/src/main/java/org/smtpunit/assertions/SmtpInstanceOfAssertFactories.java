@@ -1,6 +1,7 @@
 package org.smtpunit.assertions;
 
 import org.assertj.core.api.InstanceOfAssertFactory;
+import org.smtpunit.DeliveryStatusNotification;
 import org.smtpunit.EhloReply;
 import org.smtpunit.EnhancedStatus;
 import org.smtpunit.ReceivedMessage;
@@ -46,6 +47,12 @@ public interface SmtpInstanceOfAssertFactories {
   /** Factory for a {@link ReceivedMessage}. */
   InstanceOfAssertFactory<ReceivedMessage, ReceivedMessageAssert> RECEIVED_MESSAGE =
       new InstanceOfAssertFactory<>(ReceivedMessage.class, ReceivedMessageAssert::new);
+
+  /** Factory for a {@link DeliveryStatusNotification}. */
+  InstanceOfAssertFactory<DeliveryStatusNotification, DeliveryStatusNotificationAssert>
+      DELIVERY_STATUS_NOTIFICATION =
+          new InstanceOfAssertFactory<>(
+              DeliveryStatusNotification.class, DeliveryStatusNotificationAssert::new);
 
   /** Factory for an {@link EnhancedStatus}. */
   InstanceOfAssertFactory<EnhancedStatus, EnhancedStatusAssert> ENHANCED_STATUS =

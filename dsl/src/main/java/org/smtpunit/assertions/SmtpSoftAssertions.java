@@ -4,6 +4,7 @@ import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractSoftAssertions;
 import org.assertj.core.api.StandardSoftAssertionsProvider;
 import org.smtpunit.ConnectionProbe;
+import org.smtpunit.DeliveryStatusNotification;
 import org.smtpunit.EhloReply;
 import org.smtpunit.EnhancedStatus;
 import org.smtpunit.ReceivedMessage;
@@ -46,6 +47,12 @@ public class SmtpSoftAssertions extends AbstractSoftAssertions
   @CheckReturnValue
   public EhloReplyAssert assertThat(EhloReply actual) {
     return proxy(EhloReplyAssert.class, EhloReply.class, actual);
+  }
+
+  /** Starts soft assertions on a parsed delivery status notification (RFC 3464). */
+  @CheckReturnValue
+  public DeliveryStatusNotificationAssert assertThat(DeliveryStatusNotification actual) {
+    return proxy(DeliveryStatusNotificationAssert.class, DeliveryStatusNotification.class, actual);
   }
 
   /** Starts soft assertions on an RFC 3463 enhanced status. */

@@ -27,7 +27,7 @@ final class ContainerTarget {
   }
 
   /** Finds the static container field, starts the container if needed, returns host and port. */
-  static TargetSettings.HostPort resolve(Class<?> testClass, String fieldName, int containerPort) {
+  static HostPort resolve(Class<?> testClass, String fieldName, int containerPort) {
     Object value = staticField(testClass, fieldName);
     if (!(value instanceof ContainerState container)) {
       throw new ExtensionConfigurationException(
@@ -40,7 +40,7 @@ final class ContainerTarget {
     if (!container.isRunning() && container instanceof Startable startable) {
       startable.start();
     }
-    return new TargetSettings.HostPort(container.getHost(), container.getMappedPort(containerPort));
+    return new HostPort(container.getHost(), container.getMappedPort(containerPort));
   }
 
   private static Object staticField(Class<?> testClass, String name) {

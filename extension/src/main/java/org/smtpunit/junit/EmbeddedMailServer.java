@@ -6,8 +6,11 @@ import org.smtpunit.ReceivedMessage;
 
 /**
  * The embedded SMTP server a test talks to when {@link SmtpTarget} names no target: a real server
- * (GreenMail) on an ephemeral loopback port, one per test class, stopped after it. Declare it as a
- * parameter to see what was delivered.
+ * (GreenMail) on an ephemeral loopback port. Declare it as a parameter to see what was delivered.
+ * Each test has it to itself: it shows only the mail that test's sessions delivered, also when
+ * methods run concurrently (tests that run one after another reuse one server, emptied and its
+ * users removed in between; concurrent tests each get their own). Servers are stopped after the
+ * test class.
  *
  * <pre>{@code
  * @SmtpTarget
@@ -92,6 +95,12 @@ public final class EmbeddedMailServer implements AutoCloseable {
   /** Empties every mailbox. */
   public void reset() {
     greenMail.purge();
+  }
+
+  /** Empties the mailboxes and removes the users, for the next test that uses this server. */
+  void recycle() {
+    greenMail.purge();
+    greenMail.deleteUsers();
   }
 
   /** Returns how many accepted sockets had TCP_NODELAY switched on (for tests of the fix). */

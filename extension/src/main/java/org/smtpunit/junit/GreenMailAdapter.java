@@ -90,6 +90,12 @@ final class GreenMailAdapter {
     }
   }
 
+  void deleteUsers() {
+    for (GreenMailUser user : List.copyOf(greenMail.getUserManager().listUser())) {
+      greenMail.getUserManager().deleteUser(user);
+    }
+  }
+
   void stop() {
     greenMail.stop();
   }

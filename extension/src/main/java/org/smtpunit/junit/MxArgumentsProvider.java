@@ -36,8 +36,8 @@ final class MxArgumentsProvider implements ArgumentsProvider, AnnotationConsumer
   public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
     Dns dns =
         context
-            .getConfigurationParameter(TargetSettings.DNS_SERVER)
-            .map(v -> TargetSettings.hostPort(TargetSettings.DNS_SERVER, v, 53))
+            .getConfigurationParameter(SmtpTarget.DNS_SERVER_PROPERTY_NAME)
+            .map(v -> HostPort.parse(SmtpTarget.DNS_SERVER_PROPERTY_NAME, v, 53))
             .map(server -> Dns.builder().server(server.host(), server.port()).build())
             .orElseGet(Dns::systemDefault);
     // The lookup runs when JUnit consumes the stream: from 5.13 on, an exception thrown here

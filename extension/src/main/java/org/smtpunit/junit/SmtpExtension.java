@@ -1,14 +1,10 @@
 package org.smtpunit.junit;
 
-import java.io.UncheckedIOException;
 import java.lang.reflect.AnnotatedElement;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,19 +19,17 @@ import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpException;
 import org.smtpunit.SmtpSession;
 import org.smtpunit.Transcript;
-import org.smtpunit.TranscriptEntry;
-import org.smtpunit.dns.Dns;
 import org.smtpunit.dns.MxRecords;
 
 /**
- * The JUnit extension behind {@link SmtpTarget}. It keeps no state of its own: sessions live in the
- * test method's store, the embedded server in the outermost test class's store, the parsed
- * configuration in the root store, so it is safe under parallel execution.
+ * The JUnit extension behind {@link SmtpTarget} (and {@link SmtpTargetExtension}): its callbacks.
+ * It keeps no state of its own: a test's sessions live in the test method's store, the client and
+ * the embedded servers in the outermost test class's store, the parsed configuration in the root
+ * store, so it is safe under parallel execution.
  */
-final class SmtpExtension
-    implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
+class SmtpExtension implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
 
-  private static final Namespace NAMESPACE = Namespace.create(SmtpExtension.class);
+  static final Namespace NAMESPACE = Namespace.create(SmtpExtension.class);
   private static final Set<Class<?>> TYPES =
       Set.of(
           SmtpSession.class,
@@ -43,7 +37,6 @@ final class SmtpExtension
           MxRecords.class,
           EmbeddedMailServer.class,
           Credentials.class);
-  private static final Pattern INVOCATION = Pattern.compile("#(\\d+)]$");
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -54,9 +47,11 @@ final class SmtpExtension
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
     TargetSettings settings = settings(context);
+    TargetClient target = targetClient(context, settings);
     try {
       if (type == SmtpClient.class) {
-        return client(settings);
+        testSessions(context).ifPresent(target::bind);
+        return target.client();
       }
       if (type == EmbeddedMailServer.class) {
         if (!settings.embedded()) {
@@ -64,19 +59,12 @@ final class SmtpExtension
               "EmbeddedMailServer is only available when @SmtpTarget names no target, but the target is "
                   + settings.describe());
         }
-        return embedded(context);
+        return testSessions(context)
+            .map(test -> test.server(servers(context)))
+            .orElseGet(() -> classServer(context));
       }
       if (type == MxRecords.class) {
-        String domain =
-            settings
-                .mx()
-                .orElseThrow(
-                    () ->
-                        new ParameterResolutionException(
-                            "MxRecords needs a domain: set @SmtpTarget(mx = \"fabrikam.com\") or "
-                                + TargetSettings.MX));
-        return computeIfAbsent(
-            store(context), "mx", k -> dns(settings).mx(domain), MxRecords.class);
+        return target.mxRecords(context);
       }
       if (type == Credentials.class) {
         return settings
@@ -85,21 +73,29 @@ final class SmtpExtension
                 () ->
                     new ParameterResolutionException(
                         "Credentials need "
-                            + TargetSettings.AUTH_USERNAME
+                            + SmtpTarget.AUTH_USERNAME_PROPERTY_NAME
                             + " and "
-                            + TargetSettings.AUTH_PASSWORD
+                            + SmtpTarget.AUTH_PASSWORD_PROPERTY_NAME
                             + " (or the environment variable "
-                            + TargetSettings.PASSWORD_VARIABLE
+                            + SmtpTarget.AUTH_PASSWORD_VARIABLE
                             + ")"));
       }
+      TestSessions test =
+          testSessions(context)
+              .orElseThrow(
+                  () ->
+                      new ParameterResolutionException(
+                          "An SmtpSession belongs to one test: declare it on a test method or a"
+                              + " @BeforeEach/@AfterEach method, not on "
+                              + context.getDisplayName()));
       // Opened outside the store's computeIfAbsent so a connection failure reaches the test as
       // a clear resolution failure; BeforeEach and the test method share one context and session.
-      OpenSession open = store(context).get("session", OpenSession.class);
-      if (open == null) {
-        open = new OpenSession(open(settings, context));
-        store(context).put("session", open);
+      Optional<SmtpSession> open = test.injected();
+      if (open.isPresent()) {
+        return open.get();
       }
-      return open.session();
+      target.bind(test);
+      return target.openSession(context, test, unanswered(context), servers(context));
     } catch (SmtpException e) {
       throw new ParameterResolutionException(
           "Could not open an SMTP session to "
@@ -114,79 +110,83 @@ final class SmtpExtension
 
   @Override
   public void afterEach(ExtensionContext context) {
-    OpenSession open = store(context).remove("session", OpenSession.class);
-    if (open != null) {
-      Transcript transcript = open.finish();
-      publish(context, transcript);
+    TestSessions test = context.getStore(NAMESPACE).remove("test", TestSessions.class);
+    if (test != null) {
+      targetClient(context, settings(context)).unbind(test);
+      List<Transcript> transcripts = test.finish();
+      TranscriptPublisher.publish(
+          context,
+          settings(context).transcriptsDir(),
+          transcripts,
+          context.getExecutionException().isPresent());
     }
   }
 
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable failure)
       throws Throwable {
-    OpenSession open = store(context).get("session", OpenSession.class);
-    if (open != null) {
-      failure.addSuppressed(new SessionTranscript(open.session().transcript()));
+    TestSessions test = context.getStore(NAMESPACE).get("test", TestSessions.class);
+    if (test != null) {
+      List<Transcript> transcripts = test.transcriptsSoFar();
+      for (int i = 0; i < transcripts.size(); i++) {
+        failure.addSuppressed(new TranscriptPublisher.SessionTranscript(i, transcripts.get(i)));
+      }
     }
     throw failure;
   }
 
-  private SmtpSession open(TargetSettings settings, ExtensionContext context) {
-    SmtpClient client = client(settings);
-    if (settings.container().isPresent()) {
-      if (!ContainerTarget.available()) {
-        throw new ExtensionConfigurationException(
-            "@SmtpTarget(container = \""
-                + settings.container().get()
-                + "\") needs Testcontainers on the"
-                + " test classpath (org.testcontainers:testcontainers)");
-      }
-      TargetSettings.HostPort target =
-          ContainerTarget.resolve(
-              context.getRequiredTestClass(), settings.container().get(), settings.containerPort());
-      return client.open(target.host(), target.port());
+  /** The test's session resources, or empty when resolving for a class (e.g. {@code BeforeAll}). */
+  private static Optional<TestSessions> testSessions(ExtensionContext context) {
+    if (context.getTestMethod().isEmpty()) {
+      return Optional.empty();
     }
-    if (settings.mx().isPresent()) {
-      MxRecords mx =
-          computeIfAbsent(
-              store(context), "mx", k -> dns(settings).mx(settings.mx().get()), MxRecords.class);
-      return client.open(mx, settings.port());
-    }
-    if (settings.host().isPresent()) {
-      return client.open(settings.host().get(), settings.port());
-    }
-    EmbeddedMailServer server = embedded(context);
-    return client.open(server.host(), server.port());
+    return Optional.of(
+        Stores.computeIfAbsent(
+            context.getStore(NAMESPACE), "test", k -> new TestSessions(), TestSessions.class));
   }
 
-  private static SmtpClient client(TargetSettings settings) {
-    SmtpClient.Builder builder = SmtpClient.builder().tls(settings.tls());
-    settings.connectTimeout().ifPresent(builder::connectTimeout);
-    settings.replyTimeout().ifPresent(builder::replyTimeout);
-    if (settings.trustAny()) {
-      builder.trustAnyCertificateInsecurely();
-    }
-    return builder.build();
+  /** The client for this class and target, built once. */
+  TargetClient targetClient(ExtensionContext context, TargetSettings settings) {
+    return Stores.computeIfAbsent(
+        outermostClass(context).getStore(NAMESPACE),
+        List.of("client", settings),
+        k -> new TargetClient(settings, baseClient()),
+        TargetClient.class);
   }
 
-  private static Dns dns(TargetSettings settings) {
-    return settings
-        .dnsServer()
-        .map(server -> Dns.builder().server(server.host(), server.port()).build())
-        .orElseGet(Dns::systemDefault);
+  /** The client the settings are applied to; {@link SmtpTargetExtension} passes its own. */
+  SmtpClient baseClient() {
+    return SmtpClient.defaults();
   }
 
-  private static EmbeddedMailServer embedded(ExtensionContext context) {
-    ExtensionContext classContext = outermostClass(context);
-    return computeIfAbsent(
-            store(classContext),
-            "embedded",
-            k -> new StoredServer(new EmbeddedMailServer()),
-            StoredServer.class)
+  private static EmbeddedServers servers(ExtensionContext context) {
+    return Stores.computeIfAbsent(
+        outermostClass(context).getStore(NAMESPACE),
+        "embedded",
+        k -> new EmbeddedServers(),
+        EmbeddedServers.class);
+  }
+
+  /** A server held by the class itself (a {@code BeforeAll} parameter), until the class ends. */
+  private static EmbeddedMailServer classServer(ExtensionContext context) {
+    EmbeddedServers servers = servers(context);
+    return Stores.computeIfAbsent(
+            context.getStore(NAMESPACE),
+            "class-embedded",
+            k -> new ClassLease(servers),
+            ClassLease.class)
         .server();
   }
 
-  /** The top-level class's context, so nested classes share their outer class's server. */
+  private static Unanswered unanswered(ExtensionContext context) {
+    return Stores.computeIfAbsent(
+        context.getRoot().getStore(NAMESPACE),
+        Unanswered.class,
+        k -> new Unanswered(),
+        Unanswered.class);
+  }
+
+  /** The top-level class's context, so nested classes share their outer class's servers. */
   private static ExtensionContext outermostClass(ExtensionContext context) {
     ExtensionContext found = context;
     for (Optional<ExtensionContext> c = Optional.of(context);
@@ -199,17 +199,18 @@ final class SmtpExtension
     return found;
   }
 
-  private static TargetSettings settings(ExtensionContext context) {
+  TargetSettings settings(ExtensionContext context) {
     SmtpTarget annotation = annotation(context);
+    Function<String, Optional<String>> config = context::getConfigurationParameter;
     // Parsed once per annotation and configuration; the root store is shared by the whole run.
-    return computeIfAbsent(
-        store(context.getRoot()),
+    return Stores.computeIfAbsent(
+        context.getRoot().getStore(NAMESPACE),
         annotation,
-        a -> TargetSettings.of(annotation, context::getConfigurationParameter, System::getenv),
+        a -> TargetSettings.of(annotation, config, System::getenv),
         TargetSettings.class);
   }
 
-  private static SmtpTarget annotation(ExtensionContext context) {
+  SmtpTarget annotation(ExtensionContext context) {
     Optional<SmtpTarget> onMethod = context.getTestMethod().flatMap(m -> find(m));
     if (onMethod.isPresent()) {
       return onMethod.get();
@@ -229,112 +230,23 @@ final class SmtpExtension
     return AnnotationSupport.findAnnotation(element, SmtpTarget.class);
   }
 
-  private static ExtensionContext.Store store(ExtensionContext context) {
-    return context.getStore(NAMESPACE);
-  }
+  /** A class-level lease of an embedded server, given back when the class ends. */
+  static final class ClassLease implements StoredResource {
+    private final EmbeddedServers servers;
+    private final EmbeddedMailServer server;
 
-  // getOrComputeIfAbsent is deprecated in JUnit 6, but its replacement computeIfAbsent does not
-  // exist before 6.0, and the extension supports JUnit 5.10 and later.
-  @SuppressWarnings("deprecation")
-  private static <K, V> V computeIfAbsent(
-      ExtensionContext.Store store, K key, Function<K, V> compute, Class<V> type) {
-    return store.getOrComputeIfAbsent(key, compute, type);
-  }
-
-  private static void publish(ExtensionContext context, Transcript transcript) {
-    TargetSettings settings = settings(context);
-    String name = context.getRequiredTestMethod().getName();
-    Matcher invocation = INVOCATION.matcher(context.getUniqueId());
-    if (invocation.find()) {
-      name += "-" + invocation.group(1);
-    }
-    Path file =
-        settings
-            .transcriptsDir()
-            .resolve(context.getRequiredTestClass().getName())
-            .resolve(name + ".log");
-    try {
-      transcript.writeTo(file);
-    } catch (UncheckedIOException e) {
-      context.publishReportEntry(
-          "smtpunit.transcript.error", "Could not write " + file + ": " + e.getMessage());
-    }
-    context.publishReportEntry("smtpunit.transcript.file", file.toString());
-    context.publishReportEntry(
-        "smtpunit.transcript", transcript.isEmpty() ? "(empty)" : transcript.toString());
-    String timings = StageTimings.of(transcript);
-    if (!timings.isEmpty()) {
-      context.publishReportEntry("smtpunit.timings", timings);
-    }
-    TranscriptAttachment.attach(context, file);
-  }
-
-  /** The test's session in the store: QUIT and close when the test ends, even if it failed. */
-  static final class OpenSession implements StoredResource {
-    private final SmtpSession session;
-    private Transcript transcript;
-
-    OpenSession(SmtpSession session) {
-      this.session = session;
+    ClassLease(EmbeddedServers servers) {
+      this.servers = servers;
+      this.server = servers.lease();
     }
 
-    SmtpSession session() {
-      return session;
-    }
-
-    /** QUITs if still open, closes, and returns the whole transcript. */
-    Transcript finish() {
-      if (transcript == null) {
-        try {
-          // After a 3xx the server is reading message content (354) or an AUTH answer (334):
-          // a QUIT would be taken as that and the reply would never come. Close instead.
-          if (session.isOpen() && !awaitingMore(session.transcript())) {
-            session.quit();
-          }
-        } catch (SmtpException e) {
-          // The test's outcome stands; a server that hangs up on QUIT only shows in the transcript.
-        } finally {
-          session.close();
-          transcript = session.transcript();
-        }
-      }
-      return transcript;
-    }
-
-    private static boolean awaitingMore(Transcript transcript) {
-      List<TranscriptEntry> entries = transcript.entries();
-      for (int i = entries.size() - 1; i >= 0; i--) {
-        TranscriptEntry entry = entries.get(i);
-        if (entry.direction() == TranscriptEntry.Direction.SENT) {
-          return false;
-        }
-        if (entry.direction() == TranscriptEntry.Direction.RECEIVED) {
-          return entry.line().startsWith("3");
-        }
-      }
-      return false;
+    EmbeddedMailServer server() {
+      return server;
     }
 
     @Override
     public void close() {
-      finish();
-    }
-  }
-
-  /** The embedded server in the class's store, stopped when the class ends on every JUnit. */
-  record StoredServer(EmbeddedMailServer server) implements StoredResource {
-    @Override
-    public void close() {
-      server.close();
-    }
-  }
-
-  /** Carries a session's transcript into the failure output, as a suppressed exception. */
-  static final class SessionTranscript extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    SessionTranscript(Transcript transcript) {
-      super("SMTP transcript of the test's session:\n" + transcript, null, false, false);
+      servers.release(server);
     }
   }
 }

@@ -1,13 +1,22 @@
 package org.smtpunit.junit;
 
+import static org.smtpunit.junit.SmtpTarget.AUTH_PASSWORD_PROPERTY_NAME;
+import static org.smtpunit.junit.SmtpTarget.AUTH_PASSWORD_VARIABLE;
+import static org.smtpunit.junit.SmtpTarget.AUTH_SESSIONS_PROPERTY_NAME;
+import static org.smtpunit.junit.SmtpTarget.AUTH_USERNAME_PROPERTY_NAME;
+import static org.smtpunit.junit.SmtpTarget.CONNECT_TIMEOUT_PROPERTY_NAME;
+import static org.smtpunit.junit.SmtpTarget.DNS_SERVER_PROPERTY_NAME;
+import static org.smtpunit.junit.SmtpTarget.MX_PROPERTY_NAME;
+import static org.smtpunit.junit.SmtpTarget.NAMED_TARGET_PROPERTY_PREFIX;
+import static org.smtpunit.junit.SmtpTarget.REPLY_TIMEOUT_PROPERTY_NAME;
+import static org.smtpunit.junit.SmtpTarget.TARGET_PROPERTY_NAME;
+import static org.smtpunit.junit.SmtpTarget.TLS_PROPERTY_NAME;
+import static org.smtpunit.junit.SmtpTarget.TRANSCRIPTS_DIR_PROPERTY_NAME;
+
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.smtpunit.Credentials;
 import org.smtpunit.TlsMode;
@@ -15,6 +24,10 @@ import org.smtpunit.TlsMode;
 /**
  * Where a test's sessions go and how: the annotation, overridden by configuration parameters,
  * parsed once. A bad value fails with a message naming the key and the value.
+ *
+ * <p>Overrides keep a suite's shape: {@code smtpunit.target} replaces the host of classes that name
+ * one (or none), and their port only when it gives one; classes connecting by MX follow {@code
+ * smtpunit.mx} only; a named target's own key wins over {@code smtpunit.target}.
  */
 record TargetSettings(
     Optional<String> host,
@@ -25,36 +38,20 @@ record TargetSettings(
     Optional<Duration> replyTimeout,
     Optional<HostPort> dnsServer,
     Optional<Credentials> credentials,
-    boolean trustAny,
+    boolean authenticateSessions,
+    TrustSettings trust,
     Path transcriptsDir,
     Optional<String> container,
     int containerPort) {
 
-  static final String TARGET = "smtpunit.target";
-  static final String MX = "smtpunit.mx";
-  static final String TLS = "smtpunit.tls";
-  static final String TRUST_ANY = "smtpunit.tls.trust-any";
-  static final String CONNECT_TIMEOUT = "smtpunit.timeout.connect";
-  static final String REPLY_TIMEOUT = "smtpunit.timeout.reply";
-  static final String DNS_SERVER = "smtpunit.dns.server";
-  static final String AUTH_USERNAME = "smtpunit.auth.username";
-  static final String AUTH_PASSWORD = "smtpunit.auth.password";
-  static final String PASSWORD_VARIABLE = "SMTPUNIT_AUTH_PASSWORD";
-  static final String TRANSCRIPTS_DIR = "smtpunit.transcripts.dir";
-
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-
-  /** A host and port, parsed from {@code host}, {@code host:port} or {@code [v6]:port}. */
-  record HostPort(String host, int port) {
-    @Override
-    public String toString() {
-      return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-    }
-  }
-
   /** Whether sessions go to the embedded server. */
   boolean embedded() {
     return host.isEmpty() && mx.isEmpty() && container.isEmpty();
+  }
+
+  /** Whether the client trusts any certificate. */
+  boolean trustAny() {
+    return trust.trustAny();
   }
 
   /**
@@ -67,55 +64,93 @@ record TargetSettings(
       SmtpTarget annotation,
       Function<String, Optional<String>> config,
       Function<String, String> env) {
-    Optional<String> host = Optional.of(annotation.value()).filter(v -> !v.isBlank());
-    int port = checkPort("@SmtpTarget(port)", annotation.port());
-    Optional<String> mx = Optional.of(annotation.mx()).filter(v -> !v.isBlank());
-    Optional<String> container = Optional.of(annotation.container()).filter(v -> !v.isBlank());
-    if (host.isPresent()) {
-      HostPort parsed = hostPort("@SmtpTarget(value)", host.get(), port);
-      host = Optional.of(parsed.host());
-      port = parsed.port();
-    }
-    Optional<String> target = config.apply(TARGET).filter(v -> !v.isBlank());
-    if (target.isPresent()) {
-      HostPort parsed = hostPort(TARGET, target.get(), 25);
-      host = Optional.of(parsed.host());
-      port = parsed.port();
-      mx = Optional.empty();
-      container = Optional.empty();
-    }
-    Optional<String> mxOverride = config.apply(MX).filter(v -> !v.isBlank());
-    if (mxOverride.isPresent()) {
-      mx = mxOverride;
-      host = Optional.empty();
-      container = Optional.empty();
-    }
-    TlsMode tls = config.apply(TLS).map(v -> tlsMode(TLS, v)).orElse(annotation.tls());
-    Optional<Duration> connect =
-        config
-            .apply(CONNECT_TIMEOUT)
-            .or(() -> Optional.of(annotation.connectTimeout()).filter(v -> !v.isBlank()))
-            .map(v -> duration(CONNECT_TIMEOUT, v));
-    Optional<Duration> reply =
-        config
-            .apply(REPLY_TIMEOUT)
-            .or(() -> Optional.of(annotation.replyTimeout()).filter(v -> !v.isBlank()))
-            .map(v -> duration(REPLY_TIMEOUT, v));
-    Optional<HostPort> dns = config.apply(DNS_SERVER).map(v -> hostPort(DNS_SERVER, v, 53));
-    Optional<String> user = config.apply(AUTH_USERNAME).filter(v -> !v.isBlank());
-    Optional<String> password =
-        config.apply(AUTH_PASSWORD).or(() -> Optional.ofNullable(env.apply(PASSWORD_VARIABLE)));
-    if (user.isPresent() && password.isEmpty()) {
+    Function<String, Optional<String>> setting = key -> config.apply(key).filter(v -> !v.isBlank());
+    Optional<String> host = blankless(annotation.value());
+    int port = ConfigValues.checkPort("@SmtpTarget(port)", annotation.port());
+    Optional<String> mx = blankless(annotation.mx());
+    Optional<String> container = blankless(annotation.container());
+    if (host.isPresent() && (mx.isPresent() || container.isPresent())) {
       throw new ExtensionConfigurationException(
-          AUTH_USERNAME
-              + " is set but there is no password: set "
-              + AUTH_PASSWORD
-              + " or the environment variable "
-              + PASSWORD_VARIABLE);
+          "@SmtpTarget names two targets: value = \""
+              + annotation.value()
+              + "\" and "
+              + (mx.isPresent()
+                  ? "mx = \"" + annotation.mx() + "\""
+                  : "container = \"" + annotation.container() + "\"")
+              + "; keep one of them");
     }
-    Optional<Credentials> credentials = user.map(u -> Credentials.of(u, password.get()));
-    boolean trustAny = config.apply(TRUST_ANY).map(v -> bool(TRUST_ANY, v)).orElse(false);
-    Path transcripts = Path.of(config.apply(TRANSCRIPTS_DIR).orElse("target/smtpunit"));
+    if (mx.isPresent() && container.isPresent()) {
+      throw new ExtensionConfigurationException(
+          "@SmtpTarget names two targets: mx = \""
+              + annotation.mx()
+              + "\" and container = \""
+              + annotation.container()
+              + "\"; keep one of them");
+    }
+    if (host.isPresent()) {
+      HostPort parsed = HostPort.parse("@SmtpTarget(value)", host.get(), port);
+      host = Optional.of(parsed.host());
+      port = parsed.port();
+    }
+    if (mx.isPresent()) {
+      mx = setting.apply(MX_PROPERTY_NAME).or(() -> Optional.of(annotation.mx()));
+    } else {
+      String key = TARGET_PROPERTY_NAME;
+      Optional<String> override = Optional.empty();
+      if (!annotation.name().isBlank()) {
+        key = NAMED_TARGET_PROPERTY_PREFIX + annotation.name().trim();
+        override = setting.apply(key);
+      }
+      if (override.isEmpty()) {
+        key = TARGET_PROPERTY_NAME;
+        override = setting.apply(key);
+      }
+      Optional<String> mxOverride = setting.apply(MX_PROPERTY_NAME);
+      if (host.isEmpty() && container.isEmpty() && mxOverride.isPresent()) {
+        mx = mxOverride;
+      } else if (override.isPresent()) {
+        int defaultPort = container.isPresent() ? 25 : port;
+        HostPort parsed = HostPort.parse(key, override.get(), defaultPort);
+        host = Optional.of(parsed.host());
+        port = parsed.port();
+        container = Optional.empty();
+      }
+    }
+    TlsMode tls =
+        setting
+            .apply(TLS_PROPERTY_NAME)
+            .map(v -> ConfigValues.tlsMode(TLS_PROPERTY_NAME, v))
+            .orElse(annotation.tls());
+    Optional<Duration> connect =
+        setting
+            .apply(CONNECT_TIMEOUT_PROPERTY_NAME)
+            .or(() -> blankless(annotation.connectTimeout()))
+            .map(v -> ConfigValues.duration(CONNECT_TIMEOUT_PROPERTY_NAME, v));
+    Optional<Duration> reply =
+        setting
+            .apply(REPLY_TIMEOUT_PROPERTY_NAME)
+            .or(() -> blankless(annotation.replyTimeout()))
+            .map(v -> ConfigValues.duration(REPLY_TIMEOUT_PROPERTY_NAME, v));
+    Optional<HostPort> dns =
+        setting
+            .apply(DNS_SERVER_PROPERTY_NAME)
+            .map(v -> HostPort.parse(DNS_SERVER_PROPERTY_NAME, v, 53));
+    Optional<Credentials> credentials = credentials(setting, env);
+    boolean authenticate =
+        setting
+            .apply(AUTH_SESSIONS_PROPERTY_NAME)
+            .map(v -> ConfigValues.bool(AUTH_SESSIONS_PROPERTY_NAME, v))
+            .orElse(false);
+    if (authenticate && credentials.isEmpty()) {
+      throw new ExtensionConfigurationException(
+          AUTH_SESSIONS_PROPERTY_NAME
+              + "=true needs credentials: set "
+              + AUTH_USERNAME_PROPERTY_NAME
+              + " and the environment variable "
+              + AUTH_PASSWORD_VARIABLE);
+    }
+    Path transcripts =
+        Path.of(setting.apply(TRANSCRIPTS_DIR_PROPERTY_NAME).orElse("target/smtpunit"));
     return new TargetSettings(
         host,
         port,
@@ -125,105 +160,33 @@ record TargetSettings(
         reply,
         dns,
         credentials,
-        trustAny,
+        authenticate,
+        TrustSettings.of(annotation, config, env),
         transcripts,
         container,
-        checkPort("@SmtpTarget(containerPort)", annotation.containerPort()));
+        ConfigValues.checkPort("@SmtpTarget(containerPort)", annotation.containerPort()));
   }
 
-  static HostPort hostPort(String key, String value, int defaultPort) {
-    String text = value.trim();
-    String host = text;
-    int port = defaultPort;
-    if (text.startsWith("[")) {
-      int end = text.indexOf(']');
-      if (end < 0) {
-        throw invalid(key, value, "an IPv6 address in brackets: [::1]:2525");
-      }
-      host = text.substring(1, end);
-      if (text.length() > end + 1) {
-        if (text.charAt(end + 1) != ':') {
-          throw invalid(key, value, "host, host:port or [IPv6]:port");
-        }
-        port = port(key, value, text.substring(end + 2));
-      }
-    } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
-      host = text.substring(0, text.indexOf(':'));
-      port = port(key, value, text.substring(text.indexOf(':') + 1));
+  static Optional<Credentials> credentials(
+      Function<String, Optional<String>> setting, Function<String, String> env) {
+    Optional<String> user = setting.apply(AUTH_USERNAME_PROPERTY_NAME);
+    Optional<String> password =
+        setting
+            .apply(AUTH_PASSWORD_PROPERTY_NAME)
+            .or(() -> Optional.ofNullable(env.apply(AUTH_PASSWORD_VARIABLE)));
+    if (user.isPresent() && password.isEmpty()) {
+      throw new ExtensionConfigurationException(
+          AUTH_USERNAME_PROPERTY_NAME
+              + " is set but there is no password: set "
+              + AUTH_PASSWORD_PROPERTY_NAME
+              + " or the environment variable "
+              + AUTH_PASSWORD_VARIABLE);
     }
-    if (host.isBlank() || host.chars().anyMatch(c -> c <= ' ')) {
-      throw invalid(key, value, "host, host:port or [IPv6]:port");
-    }
-    return new HostPort(host, port);
+    return user.map(u -> Credentials.of(u, password.get()));
   }
 
-  private static int port(String key, String value, String text) {
-    try {
-      int port = Integer.parseInt(text);
-      if (port >= 1 && port <= 65535) {
-        return port;
-      }
-    } catch (NumberFormatException e) {
-      // Reported below with the key and value.
-    }
-    throw invalid(key, value, "a port from 1 to 65535");
-  }
-
-  private static int checkPort(String key, int port) {
-    if (port < 1 || port > 65535) {
-      throw invalid(key, Integer.toString(port), "a port from 1 to 65535");
-    }
-    return port;
-  }
-
-  static TlsMode tlsMode(String key, String value) {
-    String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-    for (TlsMode mode : TlsMode.values()) {
-      if (mode.name().equals(name)) {
-        return mode;
-      }
-    }
-    throw invalid(key, value, "one of none, starttls, starttls_if_offered, implicit");
-  }
-
-  static Duration duration(String key, String value) {
-    String text = value.trim().toLowerCase(Locale.ROOT);
-    Matcher matcher = DURATION.matcher(text);
-    Duration duration = null;
-    if (matcher.matches()) {
-      long amount = Long.parseLong(matcher.group(1));
-      duration =
-          switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-          };
-    } else {
-      try {
-        duration = Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-      } catch (DateTimeParseException e) {
-        // Reported below with the key and value.
-      }
-    }
-    if (duration == null || duration.isZero() || duration.isNegative()) {
-      throw invalid(key, value, "a positive duration such as 20s, 500ms, 2m or PT20S");
-    }
-    return duration;
-  }
-
-  private static boolean bool(String key, String value) {
-    return switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw invalid(key, value, "true or false");
-    };
-  }
-
-  private static ExtensionConfigurationException invalid(
-      String key, String value, String expected) {
-    return new ExtensionConfigurationException(
-        "Invalid SmtpUnit configuration " + key + "=[" + value + "]: expected " + expected);
+  private static Optional<String> blankless(String value) {
+    return Optional.of(value).filter(v -> !v.isBlank());
   }
 
   /** Names the target for messages, without secrets. */

@@ -1,8 +1,10 @@
 package org.smtpunit.samples;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -17,7 +19,7 @@ final class ConsoleReport implements TestExecutionListener {
 
   private final PrintStream out;
   private final Map<String, Long> started = new ConcurrentHashMap<>();
-  private final Map<String, String> transcripts = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> transcripts = new ConcurrentHashMap<>();
   private final Map<String, String> timings = new ConcurrentHashMap<>();
   private final boolean showTimings;
   private TestPlan plan;
@@ -50,7 +52,9 @@ final class ConsoleReport implements TestExecutionListener {
   public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
     String transcript = entry.getKeyValuePairs().get("smtpunit.transcript");
     if (transcript != null) {
-      transcripts.put(test.getUniqueId(), transcript);
+      transcripts
+          .computeIfAbsent(test.getUniqueId(), k -> new CopyOnWriteArrayList<>())
+          .add(transcript);
     }
     String stages = entry.getKeyValuePairs().get("smtpunit.timings");
     if (stages != null) {
@@ -94,11 +98,15 @@ final class ConsoleReport implements TestExecutionListener {
       case FAILED -> {
         failed++;
         out.printf("FAIL    %s (%d ms)%n", name(test), millis);
-        result.getThrowable().ifPresent(t -> out.println(indent(describe(t))));
-        String transcript = transcripts.get(test.getUniqueId());
-        if (transcript != null) {
-          out.println("  Transcript:");
-          out.println(indent(indent(transcript.stripTrailing())));
+        String failure = result.getThrowable().map(ConsoleReport::describe).orElse("");
+        out.println(indent(failure));
+        // A failure whose message already holds its transcript prints it once, not twice.
+        if (!failure.contains("Transcript:")) {
+          List<String> sessions = transcripts.getOrDefault(test.getUniqueId(), List.of());
+          for (int i = 0; i < sessions.size(); i++) {
+            out.println(i == 0 ? "  Transcript:" : "  Transcript of session " + (i + 1) + ":");
+            out.println(indent(indent(sessions.get(i).stripTrailing())));
+          }
         }
       }
     }

@@ -2,13 +2,9 @@ package org.smtpunit.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +23,9 @@ import org.smtpunit.SmtpSession;
  */
 @WalkthroughSample
 class RecipientMatrixTest {
+
+  /** The configuration key naming a CSV file of recipients. */
+  static final String RECIPIENTS_KEY = "smtpunit.sample.recipients";
 
   @ParameterizedTest(name = "RCPT TO:<{0}> gets {1}")
   @ArgumentsSource(Matrix.class)
@@ -49,29 +48,17 @@ class RecipientMatrixTest {
     @Override
     public Stream<? extends Arguments> provideArguments(
         ParameterDeclarations parameters, ExtensionContext context) {
-      List<String> lines;
-      try {
-        var file = context.getConfigurationParameter("smtpunit.sample.recipients");
-        if (file.isPresent()) {
-          lines = Files.readAllLines(Path.of(file.get()), StandardCharsets.UTF_8);
-        } else {
-          String to =
-              context.getConfigurationParameter("smtpunit.sample.to").orElse("kate@fabrikam.com");
-          lines = List.of("# address,expected", to + ",2xx");
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      Optional<String> file =
+          context.getConfigurationParameter(RECIPIENTS_KEY).filter(v -> !v.isBlank());
+      List<Recipients.Row> rows;
+      if (file.isPresent()) {
+        rows = Recipients.read(Path.of(file.get()));
+      } else {
+        String to =
+            context.getConfigurationParameter("smtpunit.sample.to").orElse("kate@fabrikam.com");
+        rows = List.of(new Recipients.Row(to, "2xx"));
       }
-      List<Arguments> rows = new ArrayList<>();
-      for (String line : lines) {
-        String row = line.strip();
-        if (row.isEmpty() || row.startsWith("#")) {
-          continue;
-        }
-        String[] cells = row.split(",");
-        rows.add(Arguments.of(cells[0].strip(), cells[1].strip()));
-      }
-      return rows.stream();
+      return rows.stream().map(r -> Arguments.of(r.address(), r.expected()));
     }
   }
 }

@@ -2,21 +2,29 @@ package org.smtpunit.samples;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+import org.smtpunit.TlsMode;
+import org.smtpunit.junit.SmtpTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,19 +36,23 @@ import picocli.CommandLine.Option;
  * java -jar samples/target/smtpunit.jar --target mail1.fabrikam.com --from chris@contoso.com --to kate@fabrikam.com
  * </pre>
  *
- * <p>Exit status: 0 when every check passes (skips allowed), 1 when one fails, 2 for bad usage.
+ * <p>Exit status: 0 when every check passes (skips allowed), 1 when one fails, 2 for bad usage or
+ * configuration (one message, before any check runs).
  */
 @Command(
     name = "smtpunit",
     mixinStandardHelpOptions = true,
-    version = "SmtpUnit 0.1.0",
+    versionProvider = SmtpUnitRunner.ManifestVersion.class,
     description =
         "Runs the telnet SMTP walkthrough (MX lookup, EHLO, MAIL FROM, RCPT TO, DATA, QUIT and the"
             + " step-4 failure replies) against a server. With no target, against an embedded"
             + " server.",
     footer = {
       "",
-      "The AUTH password is read from the environment variable SMTPUNIT_AUTH_PASSWORD."
+      "The AUTH password is read from the environment variable SMTPUNIT_AUTH_PASSWORD (or"
+          + " --auth-password-file); a trust store's from SMTPUNIT_TRUST_STORE_PASSWORD. Secrets"
+          + " are refused on the command line. Files are written only where --transcripts and"
+          + " --reports say (transcripts otherwise go to a temporary directory, named at the end)."
     })
 public final class SmtpUnitRunner implements Callable<Integer> {
 
@@ -81,13 +93,58 @@ public final class SmtpUnitRunner implements Callable<Integer> {
       names = "--tls",
       paramLabel = "MODE",
       description = "none, starttls, starttls_if_offered or implicit.")
-  String tls;
+  TlsMode tls;
+
+  @Option(
+      names = "--trust-cert",
+      paramLabel = "FILE",
+      description = "Trust the certificate(s) in this PEM file (repeatable).")
+  List<Path> trustCerts = new ArrayList<>();
+
+  @Option(
+      names = "--trust-store",
+      paramLabel = "FILE",
+      description = "Trust a PKCS12 or JKS store (password: SMTPUNIT_TRUST_STORE_PASSWORD).")
+  Path trustStore;
+
+  @Option(
+      names = "--tls-host-name",
+      paramLabel = "NAME",
+      description = "The name the certificate must match (when the target is an IP address).")
+  String tlsHostName;
+
+  @Option(
+      names = "--insecure",
+      description = "Trust any certificate (lab servers only; every transcript says so).")
+  boolean insecure;
+
+  @Option(
+      names = "--ehlo",
+      paramLabel = "NAME",
+      description =
+          "The EHLO name of every session (default contoso.com; localhost for the"
+              + " client's own EHLO under STARTTLS).")
+  String ehlo;
 
   @Option(
       names = "--auth-user",
       paramLabel = "USER",
-      description = "User for AUTH; password from SMTPUNIT_AUTH_PASSWORD.")
+      description =
+          "Authenticate every session to the target (after STARTTLS with --tls); password from"
+              + " SMTPUNIT_AUTH_PASSWORD or --auth-password-file.")
   String authUser;
+
+  @Option(
+      names = "--auth-password-file",
+      paramLabel = "FILE",
+      description = "Read the AUTH password from the first line of this file.")
+  Path authPasswordFile;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description = "Connect and reply timeout: 20s, 1.5s, 500ms, 2m (default 20s / 30s).")
+  String timeout;
 
   @Option(
       names = "--dns-server",
@@ -98,7 +155,7 @@ public final class SmtpUnitRunner implements Callable<Integer> {
   @Option(
       names = "--transcripts",
       paramLabel = "DIR",
-      description = "Where session transcripts go (default target/smtpunit).")
+      description = "Where session transcripts go (default: a new temporary directory).")
   Path transcripts;
 
   @Option(
@@ -119,6 +176,8 @@ public final class SmtpUnitRunner implements Callable<Integer> {
   Map<String, String> config = new LinkedHashMap<>();
 
   private PrintStream out = System.out;
+  private PrintStream err = System.err;
+  private Function<String, String> env = System::getenv;
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
@@ -127,9 +186,16 @@ public final class SmtpUnitRunner implements Callable<Integer> {
 
   /** Runs the command line, printing to the given streams; returns the exit status. */
   static int run(PrintStream out, PrintStream err, String... args) {
+    return run(out, err, System::getenv, args);
+  }
+
+  static int run(PrintStream out, PrintStream err, Function<String, String> env, String... args) {
     SmtpUnitRunner runner = new SmtpUnitRunner();
     runner.out = out;
+    runner.err = err;
+    runner.env = env;
     CommandLine commandLine = new CommandLine(runner);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     // Bad usage is exit 2 with a message and the usage, never a stack trace.
@@ -142,36 +208,54 @@ public final class SmtpUnitRunner implements Callable<Integer> {
     return commandLine.execute(args);
   }
 
-  /** Returns the configuration parameters the options stand for. */
+  /** Returns the configuration parameters the options stand for, checked. */
   Map<String, String> configuration() {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    put(parameters, "smtpunit.target", target);
-    put(parameters, "smtpunit.sample.from", from);
-    put(parameters, "smtpunit.sample.to", to);
-    put(parameters, "smtpunit.mx", mx);
-    put(parameters, "smtpunit.tls", tls);
-    put(parameters, "smtpunit.auth.username", authUser);
-    put(parameters, "smtpunit.dns.server", dnsServer);
-    put(
-        parameters,
-        "smtpunit.transcripts.dir",
-        transcripts == null ? null : transcripts.toString());
-    parameters.putAll(config);
-    return parameters;
-  }
-
-  private static void put(Map<String, String> parameters, String key, String value) {
-    if (value != null) {
-      parameters.put(key, value);
+    RunConfiguration run = new RunConfiguration(env);
+    run.putHostPort("--target", SmtpTarget.TARGET_PROPERTY_NAME, target, 25);
+    run.put("smtpunit.sample.from", from);
+    run.put("smtpunit.sample.to", to);
+    run.put(SmtpTarget.MX_PROPERTY_NAME, mx);
+    run.put(SmtpTarget.TLS_PROPERTY_NAME, tls == null ? null : tls.name());
+    if (!trustCerts.isEmpty()) {
+      run.put(
+          SmtpTarget.TLS_CERTIFICATE_PROPERTY_NAME,
+          String.join(",", trustCerts.stream().map(Path::toString).toList()));
     }
+    run.put(
+        SmtpTarget.TLS_TRUST_STORE_PROPERTY_NAME,
+        trustStore == null ? null : trustStore.toString());
+    run.put(SmtpTarget.TLS_HOST_NAME_PROPERTY_NAME, tlsHostName);
+    run.put(SmtpTarget.TLS_TRUST_ANY_PROPERTY_NAME, insecure ? "true" : null);
+    run.put(SmtpTarget.EHLO_PROPERTY_NAME, ehlo);
+    run.put("smtpunit.sample.helo", ehlo);
+    run.putTimeout(timeout);
+    run.putHostPort("--dns-server", SmtpTarget.DNS_SERVER_PROPERTY_NAME, dnsServer, 53);
+    run.put(
+        SmtpTarget.TRANSCRIPTS_DIR_PROPERTY_NAME,
+        transcripts == null ? null : transcripts.toString());
+    run.putAll(config);
+    run.putAuthentication(authUser, authPasswordFile);
+    run.check();
+    return run.parameters();
   }
 
   @Override
   public Integer call() {
+    Map<String, String> parameters;
+    try {
+      parameters = new LinkedHashMap<>(configuration());
+    } catch (UsageException e) {
+      err.println("smtpunit: " + e.getMessage());
+      return 2;
+    }
+    Path transcriptsDir =
+        Path.of(
+            parameters.computeIfAbsent(
+                SmtpTarget.TRANSCRIPTS_DIR_PROPERTY_NAME, k -> temporaryDirectory()));
     LauncherDiscoveryRequest request =
         LauncherDiscoveryRequestBuilder.request()
             .selectors(SAMPLES.stream().map(c -> selectClass(c)).toList())
-            .configurationParameters(configuration())
+            .configurationParameters(parameters)
             .build();
     ConsoleReport report = new ConsoleReport(out, timings);
     Launcher launcher = LauncherFactory.create();
@@ -183,6 +267,29 @@ public final class SmtpUnitRunner implements Callable<Integer> {
       launcher.execute(request, report);
     }
     out.println(report.summary());
+    out.println("Transcripts: " + transcriptsDir.toAbsolutePath());
+    if (reports != null) {
+      out.println("JUnit XML reports: " + reports.toAbsolutePath());
+    }
     return report.failed() > 0 ? 1 : 0;
+  }
+
+  private static String temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("smtpunit-transcripts-").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create a directory for the transcripts", e);
+    }
+  }
+
+  /** {@code --version}: the jar's version, from its manifest. */
+  static final class ManifestVersion implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = SmtpUnitRunner.class.getPackage().getImplementationVersion();
+      return new String[] {
+        "SmtpUnit " + (version == null ? "(version unknown: not run from the jar)" : version)
+      };
+    }
   }
 }

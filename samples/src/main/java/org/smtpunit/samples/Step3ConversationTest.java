@@ -3,7 +3,7 @@ package org.smtpunit.samples;
 import static org.smtpunit.Notify.FAILURE;
 import static org.smtpunit.Notify.SUCCESS;
 import static org.smtpunit.assertions.SmtpAssertions.assertThat;
-import static org.smtpunit.samples.Capabilities.hasEnhancedStatusIfAdvertised;
+import static org.smtpunit.samples.Capabilities.hasEnhancedStatusStartingWithIfSent;
 
 import org.junit.jupiter.api.Test;
 import org.smtpunit.EhloReply;
@@ -26,25 +26,23 @@ class Step3ConversationTest {
     // MAIL FROM:chris@contoso.com
     SmtpReply mail = smtp.mailFrom(w.from());
     assertThat(mail).hasCode(250);
-    hasEnhancedStatusIfAdvertised(ehlo, mail, "2.1.0");
+    hasEnhancedStatusStartingWithIfSent(mail, "2");
     // RCPT TO:kate@fabrikam.com NOTIFY=success,failure (only where DSN is advertised)
     SmtpReply rcpt =
         ehlo.supports("DSN")
             ? smtp.rcptTo(w.to(), RcptParameter.notify(SUCCESS, FAILURE))
             : smtp.rcptTo(w.to());
     assertThat(rcpt).hasCode(250);
-    hasEnhancedStatusIfAdvertised(ehlo, rcpt, "2.1.5");
+    hasEnhancedStatusStartingWithIfSent(rcpt, "2");
     // DATA
     assertThat(smtp.data()).hasCode(354);
     // Subject:Test from Contoso, blank line, body, "."
     SmtpReply queued = smtp.content(MailMessage.raw(Walkthrough.MESSAGE));
     assertThat(queued).hasCode(250);
-    if (ehlo.supports("ENHANCEDSTATUSCODES")) {
-      assertThat(queued).hasTextMatching("(?s)2\\.\\d\\.\\d.*");
-    }
+    hasEnhancedStatusStartingWithIfSent(queued, "2");
     // QUIT
     SmtpReply quit = smtp.quit();
     assertThat(quit).hasCode(221);
-    hasEnhancedStatusIfAdvertised(ehlo, quit, "2.0.0");
+    hasEnhancedStatusStartingWithIfSent(quit, "2");
   }
 }

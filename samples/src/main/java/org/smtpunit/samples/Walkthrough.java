@@ -1,6 +1,9 @@
 package org.smtpunit.samples;
 
+import java.net.InetSocketAddress;
 import java.util.Optional;
+import org.smtpunit.junit.SmtpConfiguration;
+import org.smtpunit.junit.SmtpTarget;
 
 /**
  * The walkthrough's example values, overridable per run with configuration parameters (the runner's
@@ -14,6 +17,7 @@ import java.util.Optional;
  *   <li>{@code smtpunit.sample.mx.expected}: exchangers the MX sample must find, e.g. {@code 10
  *       mail1.fabrikam.com,20 mail2.fabrikam.com}
  *   <li>{@code smtpunit.sample.auth.target}: {@code host:port} of a port that requires AUTH
+ *       (default: the target itself when credentials are configured)
  *   <li>{@code smtpunit.sample.dsn.dir}: a directory where delivery notifications to the sender
  *       arrive, on a server we control
  *   <li>{@code smtpunit.sample.recipients}: a CSV file of {@code address,expected} rows
@@ -54,15 +58,19 @@ public record Walkthrough(
     return dnsServer
         .map(
             server -> {
-              int colon = server.lastIndexOf(':');
-              return colon > 0 && server.indexOf(':') == colon
-                  ? org.smtpunit.dns.Dns.builder()
-                      .server(
-                          server.substring(0, colon), Integer.parseInt(server.substring(colon + 1)))
-                      .build()
-                  : org.smtpunit.dns.Dns.builder().server(server, 53).build();
+              InetSocketAddress address =
+                  SmtpConfiguration.hostPort(SmtpTarget.DNS_SERVER_PROPERTY_NAME, server, 53);
+              return org.smtpunit.dns.Dns.builder()
+                  .server(address.getHostString(), address.getPort())
+                  .build();
             })
         .orElseGet(org.smtpunit.dns.Dns::systemDefault);
+  }
+
+  /** Returns the port requiring authentication, parsed as the extension parses targets. */
+  public Optional<InetSocketAddress> authAddress() {
+    return authTarget.map(
+        target -> SmtpConfiguration.hostPort("smtpunit.sample.auth.target", target, 25));
   }
 
   /** Returns the domain part of the recipient. */

@@ -21,4 +21,16 @@ public final class ShouldHaveReceived extends BasicErrorMessageFactory {
         Text.of(expectation),
         Text.of(expected));
   }
+
+  /** Creates the message, ending with what the message has instead. */
+  public static ErrorMessageFactory shouldHaveReceived(
+      ReceivedMessage actual, String expectation, Object expected, String found) {
+    return new ShouldHaveReceived(
+        "%nExpecting message delivered to %s:%n  %s%n%s:%n  %s%nbut %s",
+        Text.of(actual.recipients()),
+        Text.of(actual.raw().stripTrailing().replace("\r\n", "\n")),
+        Text.of(expectation),
+        Text.of(expected),
+        Text.of(found));
+  }
 }

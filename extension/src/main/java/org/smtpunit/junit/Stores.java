@@ -1,0 +1,18 @@
+package org.smtpunit.junit;
+
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** Store access that compiles without warnings and runs on every JUnit from 5.10 to 6.x. */
+final class Stores {
+
+  private Stores() {}
+
+  // getOrComputeIfAbsent is deprecated in JUnit 6, but its replacement computeIfAbsent does not
+  // exist before 6.0, and the extension supports JUnit 5.10 and later.
+  @SuppressWarnings("deprecation")
+  static <K, V> V computeIfAbsent(
+      ExtensionContext.Store store, K key, Function<K, V> compute, Class<V> type) {
+    return store.getOrComputeIfAbsent(key, compute, type);
+  }
+}
