@@ -25,6 +25,12 @@ import org.smtpunit.dns.MxRecords;
  * softly.assertAll();
  * }</pre>
  *
+ * <p>Navigation is soft too: {@code softly.assertThat(reply).text().contains("queued")} collects
+ * its failure. A navigation whose part is missing ({@code enhancedStatus()} of a reply without one,
+ * {@code peerCertificate()} without a certificate, {@code recipient(...)} not in the report) is
+ * collected as a failure and, as AssertJ's soft proxies do for a method that fails, returns {@code
+ * null}: end that chain there.
+ *
  * <p>It also offers every AssertJ soft assertion ({@code softly.assertThat("text")}), as AssertJ's
  * own {@code SoftAssertions} does, and works with AssertJ's {@code SoftAssertionsExtension} as a
  * test parameter.

@@ -309,6 +309,23 @@ class AssertionShapeTest {
         .anySatisfy(m -> assertThat(m).startsWith("[received lines]"));
   }
 
+  @Test
+  void soft_assertions_follow_the_instance_of_factories_and_collect_a_missing_part() {
+    SmtpSoftAssertions softly = new SmtpSoftAssertions();
+    softly.assertThat((Object) UNKNOWN_USER).asInstanceOf(SMTP_REPLY).hasCode(250).isSuccess();
+    softly.assertThat(List.of(EHLO)).first(EHLO_REPLY).supports("STARTTLS");
+    EnhancedStatusAssert missing = softly.assertThat(SmtpReply.of(250, "OK")).enhancedStatus();
+
+    assertThat(missing).isNull();
+    assertThat(softly.errorsCollected())
+        .extracting(Throwable::getMessage)
+        .hasSize(4)
+        .anySatisfy(m -> assertThat(m).contains("to have code:"))
+        .anySatisfy(m -> assertThat(m).contains("to be a success"))
+        .anySatisfy(m -> assertThat(m).contains("to advertise:"))
+        .anySatisfy(m -> assertThat(m).contains("to have an enhanced status code"));
+  }
+
   private static List<Object> diff(ThrowingCallable call) {
     Throwable failure = catchThrowable(call);
     assertThat(failure).isInstanceOf(AssertionFailedError.class);
