@@ -27,5 +27,5 @@ SMTPUNIT_AUTH_PASSWORD=$SMTPUNIT_IT_PASSWORD java -jar samples/target/smtpunit.j
   --config "smtpunit.sample.auth.target=$SMTPUNIT_IT_SUBMISSION" \
   --config "smtpunit.sample.dsn.dir=$SMTPUNIT_IT_DSN_DIR" \
   --config "smtpunit.sample.recipients=$here/recipients.csv"
-bash "$here/suites/run.sh"
 bash "$here/dovecot/check.sh"
+bash "$here/suites/run.sh"
