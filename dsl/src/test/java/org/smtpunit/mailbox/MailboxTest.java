@@ -146,6 +146,19 @@ class MailboxTest {
   }
 
   @Test
+  void deletes_over_pop3_too() {
+    MailMessage doomed = send("Delete me over POP3");
+    send("Keep me");
+
+    try (Mailbox inbox = pop3().allowPlaintextAuth(true).login(KATE)) {
+      assertThat(inbox.delete(MessageQuery.subjectContains("POP3"))).isEqualTo(1);
+
+      assertThat(inbox.messages(MessageQuery.messageId(doomed.messageId()))).isEmpty();
+      assertThat(inbox.messages(MessageQuery.subjectContains("Keep"))).hasSize(1);
+    }
+  }
+
+  @Test
   void refuses_to_log_in_over_plain_text_unless_allowed_and_sends_nothing() {
     assertThatThrownBy(() -> imap().login(KATE))
         .isInstanceOf(MailboxException.class)
