@@ -3,6 +3,7 @@ package org.smtpunit;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.smtpunit.internal.Wire;
 
 /**
  * The BDAT transfer of one message (RFC 3030 CHUNKING): the content as CRLF lines without
@@ -15,12 +16,12 @@ final class Bdat {
   /** The chunk size of {@link SmtpSession#bdat(MailMessage)}. */
   static final int DEFAULT_CHUNK_SIZE = 64 * 1024;
 
-  private final SmtpSession session;
+  private final Conversation conversation;
   private final EhloReply ehlo;
 
-  Bdat(SmtpSession session, EhloReply ehlo) {
-    this.session = session;
-    this.ehlo = ehlo;
+  Bdat(Conversation conversation) {
+    this.conversation = conversation;
+    this.ehlo = conversation.lastEhlo().orElse(null);
   }
 
   SmtpReply send(MailMessage message, int chunkSize) {
@@ -55,14 +56,14 @@ final class Bdat {
       flight.write(content, chunk[0], chunk[1] - chunk[0]);
     }
     long sent =
-        session.writeChunks(
+        conversation.writeChunks(
             commands,
             "(" + content.length + " octets of message content in " + chunks.size() + " chunks)",
             flight.toByteArray());
     SmtpReply firstNegative = null;
     SmtpReply last = null;
-    for (int i = 0; i < chunks.size() && session.isOpen(); i++) {
-      last = session.readReply(SmtpStage.BDAT, sent);
+    for (int i = 0; i < chunks.size() && conversation.isOpen(); i++) {
+      last = conversation.chunkReply(sent);
       if (firstNegative == null && !last.isPositiveCompletion()) {
         firstNegative = last;
       }
@@ -80,11 +81,11 @@ final class Bdat {
       bytes.writeBytes(Wire.line(command));
       bytes.write(content, chunk[0], chunk[1] - chunk[0]);
       long sent =
-          session.writeChunks(
+          conversation.writeChunks(
               List.of(command),
               "(" + (chunk[1] - chunk[0]) + " octets of message content)",
               bytes.toByteArray());
-      reply = session.readReply(SmtpStage.BDAT, sent);
+      reply = conversation.chunkReply(sent);
       if (!reply.isPositiveCompletion()) {
         break;
       }

@@ -1,6 +1,7 @@
 package org.smtpunit;
 
 import java.util.Objects;
+import org.smtpunit.internal.Wire;
 
 /**
  * A user name and a secret (password or OAuth token) for {@link SmtpSession#auth}. The secret is
@@ -55,10 +56,6 @@ public final class Credentials {
    */
   public String secret() {
     return secret;
-  }
-
-  boolean isToken() {
-    return token;
   }
 
   /** Shows the user name only: {@code Credentials[chris@contoso.com, password ****]}. */
