@@ -38,6 +38,9 @@ final class SessionOpener {
       throw new IllegalArgumentException("Host must not be blank");
     }
     HostPort.checkPort("Port", port);
+    if (settings.tlsMode() != TlsMode.NONE) {
+      settings.tls().prepare(host);
+    }
     TranscriptLog log = new TranscriptLog();
     Socket socket = Connector.connect(host, port, settings.connectTimeout(), log);
     return greet(host, port, socket, log);
@@ -94,6 +97,9 @@ final class SessionOpener {
   private SmtpSession greet(String host, int port, Socket tcp, TranscriptLog log) {
     Socket socket = tcp;
     Optional<TlsInfo> tls = Optional.empty();
+    // Under implicit TLS one reply timeout covers the handshake and the greeting. The greeting's
+    // elapsed time counts from the TCP connection.
+    long connected = log.connectedNanos();
     if (settings.tlsMode() == TlsMode.IMPLICIT) {
       SSLSocket ssl;
       try {
@@ -103,19 +109,17 @@ final class SessionOpener {
                 .handshake(
                     tcp,
                     host,
-                    (int) settings.replyTimeout().toMillis(),
+                    connected + settings.replyTimeout().toNanos(),
+                    settings.replyTimeout(),
                     SmtpStage.TLS_HANDSHAKE,
                     log);
-      } catch (SmtpTlsException e) {
+      } catch (RuntimeException e) {
         Connector.closeQuietly(tcp);
         throw e;
       }
       socket = ssl;
       tls = Optional.of(settings.tls().info(ssl.getSession()));
     }
-    // The greeting's time counts from the TCP connection (from the handshake's end under TLS).
-    long connected =
-        settings.tlsMode() == TlsMode.IMPLICIT ? System.nanoTime() : log.connectedNanos();
     Connection connection;
     try {
       connection = new Connection(socket, tcp, log);
@@ -125,7 +129,14 @@ final class SessionOpener {
     }
     Conversation conversation =
         new Conversation(host, connection, log, settings.replyTimeout(), tls);
-    SmtpSession session = new SmtpSession(settings, conversation, conversation.greeting(connected));
+    SmtpReply greeting;
+    try {
+      greeting = conversation.greeting(connected);
+    } catch (RuntimeException e) {
+      conversation.close();
+      throw e;
+    }
+    SmtpSession session = new SmtpSession(settings, conversation, greeting);
     if (settings.tlsMode() == TlsMode.STARTTLS
         || settings.tlsMode() == TlsMode.STARTTLS_IF_OFFERED) {
       try {
