@@ -257,6 +257,14 @@ public final class BenchMain {
     launch(EmbeddedBench.RateFixture.class, transcripts);
     double rate = EmbeddedBench.perSecond;
     row("walkthrough tx/s, embedded server", f(rate), verdict(rate >= 1000, ">= 1,000 tx/s"));
+    launch(EmbeddedBench.StubRateFixture.class, transcripts);
+    double stubRate = EmbeddedBench.stubPerSecond;
+    row(
+        "walkthrough tx/s, SmtpStub (Exchange persona)",
+        f(stubRate),
+        verdict(
+            stubRate >= 3 * rate,
+            String.format(Locale.ROOT, ">= 3x GreenMail (%.2fx)", stubRate / rate)));
     long start = System.nanoTime();
     long tests = launch(EmbeddedBench.OverheadFixture.class, transcripts);
     double perTestMillis = (System.nanoTime() - start) / 1e6 / tests;
