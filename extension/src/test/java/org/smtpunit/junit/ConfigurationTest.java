@@ -26,18 +26,18 @@ import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpSession;
 import org.smtpunit.dns.MxRecords;
 import org.smtpunit.dns.TestDnsServer;
-import org.smtpunit.testserver.ScriptedSmtpServer;
-import org.smtpunit.testserver.WalkthroughScript;
+import org.smtpunit.stub.Persona;
+import org.smtpunit.stub.SmtpStub;
 
 /** Configuration: overrides that keep a suite's shape, named targets, values and their errors. */
 class ConfigurationTest {
 
-  private static ScriptedSmtpServer walkthrough;
+  private static SmtpStub walkthrough;
   @TempDir static Path transcripts;
 
   @BeforeAll
   static void start() {
-    walkthrough = ScriptedSmtpServer.start(new WalkthroughScript());
+    walkthrough = SmtpStub.start(Persona.EXCHANGE_2013);
   }
 
   @AfterAll

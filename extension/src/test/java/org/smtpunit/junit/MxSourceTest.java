@@ -26,19 +26,19 @@ import org.smtpunit.SmtpSession;
 import org.smtpunit.dns.DnsLookupException;
 import org.smtpunit.dns.MxRecord;
 import org.smtpunit.dns.TestDnsServer;
-import org.smtpunit.testserver.ScriptedSmtpServer;
-import org.smtpunit.testserver.WalkthroughScript;
+import org.smtpunit.stub.Persona;
+import org.smtpunit.stub.SmtpStub;
 
 /** {@code @MxSource}: one invocation per exchanger, through the extension's DNS settings. */
 class MxSourceTest {
 
   private static TestDnsServer dns;
-  private static ScriptedSmtpServer smtp;
+  private static SmtpStub smtp;
 
   @BeforeAll
   static void start() throws Exception {
     dns = new TestDnsServer();
-    smtp = ScriptedSmtpServer.start(new WalkthroughScript());
+    smtp = SmtpStub.start(Persona.EXCHANGE_2013);
   }
 
   @AfterAll
