@@ -20,18 +20,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.smtpunit.testserver.ScriptedSmtpServer;
-import org.smtpunit.testserver.WalkthroughScript;
+import org.smtpunit.stub.Persona;
+import org.smtpunit.stub.SmtpStub;
 
 /** The runner's usage and configuration errors: exit 2, one message, before any connection. */
 class RunnerUsageTest {
 
   @TempDir Path dir;
-  private ScriptedSmtpServer server;
+  private SmtpStub server;
 
   @BeforeEach
   void start() {
-    server = ScriptedSmtpServer.start(new WalkthroughScript());
+    server = SmtpStub.start(Persona.EXCHANGE_2013);
   }
 
   @AfterEach
@@ -89,7 +89,7 @@ class RunnerUsageTest {
     assertThat(result.err()).isEqualTo(message + System.lineSeparator());
     assertThat(result.out()).doesNotContain("PASS").doesNotContain("FAIL");
     assertThat(result.err() + result.out()).doesNotContain("S3cret-Pa55!");
-    assertThat(server.conversations()).isEmpty();
+    assertThat(server.connections()).isZero();
   }
 
   @ParameterizedTest
@@ -108,7 +108,7 @@ class RunnerUsageTest {
     assertThat(result.status()).isEqualTo(2);
     assertThat(result.err().lines().findFirst()).hasValue(firstLine);
     assertThat(result.out()).doesNotContain("PASS");
-    assertThat(server.conversations()).isEmpty();
+    assertThat(server.connections()).isZero();
   }
 
   @Test
@@ -126,7 +126,7 @@ class RunnerUsageTest {
                 + " line 3: expected address,expected (a reply class such as 2xx or a code such as"
                 + " 550), got [nobody@fabrikam.com]"
                 + System.lineSeparator());
-    assertThat(server.conversations()).isEmpty();
+    assertThat(server.connections()).isZero();
   }
 
   @Test

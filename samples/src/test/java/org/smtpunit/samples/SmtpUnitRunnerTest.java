@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smtpunit.testserver.ScriptedSmtpServer;
-import org.smtpunit.testserver.WalkthroughScript;
+import org.smtpunit.stub.Persona;
+import org.smtpunit.stub.SmtpStub;
+import org.smtpunit.stub.SmtpVerb;
 
 /** The runner end to end: the sample suite through the JUnit Platform Launcher. */
 class SmtpUnitRunnerTest {
@@ -57,8 +58,8 @@ class SmtpUnitRunnerTest {
 
   @Test
   void exits_1_with_a_readable_failure_against_a_server_that_rejects_kate() {
-    try (ScriptedSmtpServer server =
-        ScriptedSmtpServer.start(new WalkthroughScript().withMailboxes())) {
+    try (SmtpStub server = SmtpStub.start(Persona.EXCHANGE_2013)) {
+      server.on(SmtpVerb.RCPT).reply("550 5.1.1 User unknown");
       Result result =
           run(
               "--target",
