@@ -26,20 +26,20 @@ import org.smtpunit.Credentials;
 import org.smtpunit.RcptParameter;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpSession;
-import org.smtpunit.testserver.ScriptedSmtpServer;
-import org.smtpunit.testserver.SecureScript;
-import org.smtpunit.testserver.TestCertificates;
-import org.smtpunit.testserver.WalkthroughScript;
+import org.smtpunit.stub.Persona;
+import org.smtpunit.stub.SmtpStub;
 
 /** Every session has its transcript, written once, attached on failure. */
 class TranscriptsTest {
 
-  private static ScriptedSmtpServer walkthrough;
+  private static final String USER = "chris@contoso.com";
+  private static final String PASSWORD = "S3cret-Pa55!";
+  private static SmtpStub walkthrough;
   @TempDir Path transcripts;
 
   @BeforeAll
   static void start() {
-    walkthrough = ScriptedSmtpServer.start(new WalkthroughScript());
+    walkthrough = SmtpStub.start(Persona.EXCHANGE_2013);
   }
 
   @AfterAll
@@ -209,9 +209,6 @@ class TranscriptsTest {
         .anySatisfy(e -> assertThat(e.get("smtpunit.transcript.file")).endsWith("again-2.log"));
   }
 
-  @TempDir static Path certificates;
-  static ScriptedSmtpServer secure;
-
   @SmtpTarget
   static class AuthTestCase {
     @Test
@@ -224,10 +221,8 @@ class TranscriptsTest {
 
   @Test
   void the_password_appears_in_no_transcript_report_or_failure() throws IOException {
-    TestCertificates.Certificate certificate =
-        TestCertificates.create(certificates, "ext", "ip:127.0.0.1", 0, 30);
-    try (ScriptedSmtpServer server =
-        ScriptedSmtpServer.start(new SecureScript(certificate.serverContext()))) {
+    try (SmtpStub server = SmtpStub.start(Persona.EXCHANGE_2013)) {
+      server.requireAuthentication().addUser(USER, PASSWORD);
       EngineExecutionResults results =
           run(
               AuthTestCase.class,
@@ -239,9 +234,9 @@ class TranscriptsTest {
                   "smtpunit.tls.trust-any",
                   "true",
                   "smtpunit.auth.username",
-                  SecureScript.USER,
+                  USER,
                   "smtpunit.auth.password",
-                  SecureScript.PASSWORD));
+                  PASSWORD));
 
       List<Throwable> failures = failures(results);
       assertThat(failures).hasSize(1);
@@ -259,13 +254,9 @@ class TranscriptsTest {
               transcripts.resolve(AuthTestCase.class.getName()).resolve("authenticates.log"));
       String base64 =
           java.util.Base64.getEncoder()
-              .encodeToString(
-                  SecureScript.PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              .encodeToString(PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       for (String output : List.of(failureText, reports, file)) {
-        assertThat(output)
-            .contains("AUTH LOGIN")
-            .doesNotContain(SecureScript.PASSWORD)
-            .doesNotContain(base64);
+        assertThat(output).contains("AUTH LOGIN").doesNotContain(PASSWORD).doesNotContain(base64);
       }
     }
   }

@@ -20,9 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.smtpunit.SmtpSession;
 import org.smtpunit.TlsMode;
-import org.smtpunit.testserver.ScriptedSmtpServer;
-import org.smtpunit.testserver.SecureScript;
-import org.smtpunit.testserver.TestCertificates;
+import org.smtpunit.stub.Persona;
+import org.smtpunit.stub.SmtpStub;
 
 /**
  * Trust without code: certificates, trust stores, host names and the EHLO name by configuration.
@@ -32,15 +31,15 @@ class TrustTest {
   @TempDir static Path dir;
   private static TestCertificates.Certificate byIp;
   private static TestCertificates.Certificate byName;
-  private static ScriptedSmtpServer ipServer;
-  private static ScriptedSmtpServer nameServer;
+  private static SmtpStub ipServer;
+  private static SmtpStub nameServer;
 
   @BeforeAll
   static void start() {
     byIp = TestCertificates.create(dir, "byip", "ip:127.0.0.1", 0, 30);
     byName = TestCertificates.create(dir, "byname", "dns:mail1.fabrikam.com", 0, 30);
-    ipServer = ScriptedSmtpServer.start(new SecureScript(byIp.serverContext()));
-    nameServer = ScriptedSmtpServer.start(new SecureScript(byName.serverContext()));
+    ipServer = byIp.presentedBy(SmtpStub.start(Persona.EXCHANGE_2013));
+    nameServer = byName.presentedBy(SmtpStub.start(Persona.EXCHANGE_2013));
   }
 
   @AfterAll
@@ -58,7 +57,7 @@ class TrustTest {
   }
 
   private static EngineExecutionResults run(
-      Class<?> fixture, ScriptedSmtpServer server, String... keyValues) {
+      Class<?> fixture, SmtpStub server, String... keyValues) {
     Map<String, String> config = new HashMap<>();
     config.put(SmtpTarget.TARGET_PROPERTY_NAME, "127.0.0.1:" + server.port());
     for (int i = 0; i < keyValues.length; i += 2) {
@@ -167,7 +166,7 @@ class TrustTest {
 
   @Test
   void the_extension_s_own_ehlo_under_starttls_uses_smtpunit_ehlo() {
-    int before = ipServer.conversations().size();
+    int before = ipServer.commands().size();
     run(
             StartTlsTestCase.class,
             ipServer,
@@ -178,7 +177,8 @@ class TrustTest {
         .testEvents()
         .assertStatistics(s -> s.succeeded(1));
 
-    assertThat(ipServer.conversations().get(before).lines()).contains("EHLO qa.contoso.com");
+    List<String> commands = ipServer.commands();
+    assertThat(commands.subList(before, commands.size())).contains("EHLO qa.contoso.com");
   }
 
   @SmtpTarget(tls = TlsMode.STARTTLS, trustCertificate = "classpath:trusted/byip.pem")
