@@ -1,0 +1,256 @@
+package org.smtpunit.samples;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A loopback SMTP server for tests that answers with whatever its script says, byte for byte: the
+ * walkthrough's exact replies, and the faults no real server produces on demand (garbage, hangs,
+ * drips, early closes). Binds an ephemeral port on 127.0.0.1. A trimmed copy of dsl's test server:
+ * {@link OtherMtaScript} needs a refusal of MAIL before AUTH in its own words that is lifted after
+ * AUTH, which {@code SmtpStub} rules cannot express.
+ *
+ * <pre>{@code
+ * try (ScriptedSmtpServer server = ScriptedSmtpServer.start(c -> {
+ *   c.send("220 ready\r\n");
+ *   c.readLine();
+ *   c.send("250 OK\r\n");
+ * })) { ... server.port() ... }
+ * }</pre>
+ */
+final class ScriptedSmtpServer implements AutoCloseable {
+
+  /** What the server does with one accepted connection. */
+  @FunctionalInterface
+  public interface Script {
+    /** Runs the conversation; returning or throwing closes the connection. */
+    void run(Conversation conversation) throws Exception;
+  }
+
+  private final ServerSocket listener;
+  private final Script script;
+  private final ExecutorService workers = Executors.newCachedThreadPool(daemon());
+  private final List<Conversation> conversations = new CopyOnWriteArrayList<>();
+  private final AtomicInteger open = new AtomicInteger();
+  private final List<Throwable> scriptFailures = new CopyOnWriteArrayList<>();
+
+  private ScriptedSmtpServer(Script script, InetAddress address) throws IOException {
+    this.script = script;
+    this.listener = new ServerSocket();
+    // A small receive window, so that a script that stops reading blocks the client's writes
+    // after a few megabytes instead of tens (accepted sockets inherit it).
+    listener.setReceiveBufferSize(64 * 1024);
+    listener.bind(new InetSocketAddress(address, 0), 50);
+    workers.submit(this::acceptLoop);
+  }
+
+  /** Starts a server on an ephemeral loopback port running the script for each connection. */
+  public static ScriptedSmtpServer start(Script script) {
+    return start(InetAddress.getLoopbackAddress(), script);
+  }
+
+  /** Starts a server on an ephemeral port of this (loopback) address, e.g. 127.0.0.6. */
+  public static ScriptedSmtpServer start(InetAddress address, Script script) {
+    try {
+      return new ScriptedSmtpServer(script, address);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Returns the loopback host name to connect to. */
+  public String host() {
+    return listener.getInetAddress().getHostAddress();
+  }
+
+  /** Returns the port the server listens on. */
+  public int port() {
+    return listener.getLocalPort();
+  }
+
+  /** Returns the conversations so far, oldest first. */
+  public List<Conversation> conversations() {
+    return List.copyOf(conversations);
+  }
+
+  private void acceptLoop() {
+    while (!listener.isClosed()) {
+      try {
+        Socket socket = listener.accept();
+        Conversation conversation = new Conversation(socket);
+        conversations.add(conversation);
+        open.incrementAndGet();
+        workers.submit(() -> serve(conversation));
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  private void serve(Conversation conversation) {
+    try {
+      script.run(conversation);
+    } catch (SocketException | EndOfStream e) {
+      // The client went away; that is what many tests are about.
+    } catch (Throwable e) {
+      scriptFailures.add(e);
+    } finally {
+      conversation.close();
+      open.decrementAndGet();
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      listener.close();
+    } catch (IOException ignored) {
+      // Closing a listener only fails if it is already closed.
+    }
+    conversations.forEach(Conversation::close);
+    workers.shutdownNow();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon() {
+    return runnable -> {
+      Thread thread = new Thread(runnable, "scripted-smtp-server");
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** Thrown by {@link Conversation#readLine()} when the client closed the connection. */
+  public static final class EndOfStream extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    EndOfStream() {
+      super("client closed the connection");
+    }
+  }
+
+  /** One accepted connection: what the client sent, and a way to answer. */
+  public static final class Conversation {
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+
+    /** Bytes read from {@code in} ahead of the current line, so long lines are read in bulk. */
+    private final byte[] ahead = new byte[8192];
+
+    private int aheadPosition;
+    private int aheadLimit;
+    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    Conversation(Socket socket) throws IOException {
+      this.socket = socket;
+      socket.setTcpNoDelay(true);
+      this.in = socket.getInputStream();
+      this.out = socket.getOutputStream();
+    }
+
+    /**
+     * Continues the conversation over TLS: layers a server-side {@link SSLSocket} over the accepted
+     * socket and completes the handshake (the server half of STARTTLS or implicit TLS).
+     */
+    public void startTls(SSLContext context) throws IOException {
+      SSLSocket tls =
+          (SSLSocket)
+              context
+                  .getSocketFactory()
+                  .createSocket(
+                      socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+      if (aheadPosition < aheadLimit) {
+        throw new IOException("the client sent bytes after STARTTLS before the server's 220");
+      }
+      tls.setUseClientMode(false);
+      if (context.getProtocol().startsWith("TLSv")) {
+        tls.setEnabledProtocols(new String[] {context.getProtocol()});
+      }
+      tls.startHandshake();
+      socket = tls;
+      in = tls.getInputStream();
+      out = tls.getOutputStream();
+    }
+
+    /** Writes the text exactly (include the CRLFs). */
+    public void send(String text) throws IOException {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    }
+
+    private int nextByte() throws IOException {
+      if (aheadPosition == aheadLimit) {
+        int n = in.read(ahead, 0, ahead.length);
+        if (n < 0) {
+          return -1;
+        }
+        aheadPosition = 0;
+        aheadLimit = n;
+      }
+      return ahead[aheadPosition++] & 0xff;
+    }
+
+    /** Reads one line the client sent, without its CRLF. */
+    public String readLine() throws IOException {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      while (true) {
+        int b = nextByte();
+        if (b < 0) {
+          throw new EndOfStream();
+        }
+        synchronized (received) {
+          received.write(b);
+        }
+        if (b == '\n') {
+          byte[] bytes = line.toByteArray();
+          int length =
+              bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+          String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+          lines.add(text);
+          return text;
+        }
+        line.write(b);
+      }
+    }
+
+    /** Reads lines up to and including the lone {@code .}, returning the content before it. */
+    public List<String> readData() throws IOException {
+      List<String> data = new java.util.ArrayList<>();
+      for (String line = readLine(); !line.equals("."); line = readLine()) {
+        data.add(line);
+      }
+      return data;
+    }
+
+    /** Returns the lines received so far. */
+    public List<String> lines() {
+      return List.copyOf(lines);
+    }
+
+    /** Closes the connection. */
+    public void close() {
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // Already closed.
+      }
+    }
+  }
+}
