@@ -169,18 +169,14 @@ final class Conversation {
 
   /** Writes content bytes verbatim (see {@code SmtpSession.rawContent}) and reads one reply. */
   SmtpReply rawContent(byte[] bytes, List<String> shown) {
+    long start = System.nanoTime();
     ensureOpen(SmtpStage.CONTENT);
     shown.forEach(log::sent);
-    long start = System.nanoTime();
-    try {
-      connection.writeBounded(bytes, SmtpStage.CONTENT, replyTimeout);
-    } catch (SmtpException e) {
-      broken(e);
-      throw e;
-    }
+    refuseUnsolicited(SmtpStage.CONTENT);
+    SmtpReply early = write(bytes, SmtpStage.CONTENT, start, true);
     awaitingContent = false;
     utf8Transaction = false;
-    return receive(SmtpStage.CONTENT, start);
+    return early != null ? early : receive(SmtpStage.CONTENT, start);
   }
 
   /** Sends QUIT and closes the connection whatever the reply. */
