@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.smtpunit.SmtpException;
+import org.smtpunit.SmtpProtocolException;
 import org.smtpunit.SmtpReply;
 import org.smtpunit.SmtpSession;
+import org.smtpunit.SmtpStage;
 
 /**
  * Runs the SMTP smuggling probes: per variant one connection, one transaction to the named
@@ -103,6 +105,25 @@ final class SmugglingProbes {
     try {
       quit = smtp.quit();
     } catch (SmtpException e) {
+      if (end.isPositiveCompletion()
+          && e instanceof SmtpProtocolException unexpected
+          && e.getMessage().startsWith("Unexpected reply before " + SmtpStage.QUIT)) {
+        // The client refuses a reply that arrives before its command: here the answers to the
+        // smuggled commands, which came before QUIT was even sent.
+        return new SmugglingProbe(
+            name,
+            true,
+            false,
+            "the server ended the message at "
+                + name
+                + " ("
+                + end
+                + ") and answered the smuggled commands: ["
+                + unexpected.offendingLine()
+                + "] arrived before QUIT was sent",
+            replies,
+            e.transcript());
+      }
       if (!end.isPositiveCompletion()) {
         return new SmugglingProbe(
             name,
