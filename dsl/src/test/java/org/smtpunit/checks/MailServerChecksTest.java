@@ -297,8 +297,8 @@ class MailServerChecksTest {
           .isEqualTo(
               "the conversation broke at content before the check could decide: Connection closed at"
                   + " content: the server closed the connection before replying. The outcome is"
-                  + " unknown: the server may have accepted the message before it closed, so it"
-                  + " was not re-sent");
+                  + " unknown: the server may have accepted the message before it closed, so it was"
+                  + " not re-sent");
       assertThatThrownBy(() -> assertThat(smuggling).isNotVulnerable())
           .hasMessageContaining("but the check was INCONCLUSIVE");
     }
