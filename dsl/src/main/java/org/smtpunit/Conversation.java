@@ -206,10 +206,11 @@ final class Conversation {
 
   /** Writes content bytes verbatim (see {@code SmtpSession.rawContent}) and reads one reply. */
   SmtpReply rawContent(byte[] bytes, List<String> shown) {
+    long start = System.nanoTime();
     ensureOpen(SmtpStage.CONTENT);
     shown.forEach(log::sent);
-    long start = System.nanoTime();
-    SmtpReply early = write(bytes, SmtpStage.CONTENT, start, false);
+    refuseUnsolicited(SmtpStage.CONTENT);
+    SmtpReply early = write(bytes, SmtpStage.CONTENT, start, true);
     awaitingContent = false;
     utf8Transaction = false;
     return early != null ? early : receive(SmtpStage.CONTENT, start);
