@@ -1,13 +1,14 @@
 package org.smtpunit;
 
 import java.util.Objects;
+import org.smtpunit.internal.Wire;
 
-/** Builds command lines shared by {@link SmtpSession} and {@link Pipeline}, validating them. */
+/** Builds the MAIL and RCPT commands sent by the session and by a pipeline, validating them. */
 final class Commands {
 
   private Commands() {}
 
-  static boolean asksForSmtpUtf8(MailParameter... params) {
+  private static boolean asksForSmtpUtf8(MailParameter... params) {
     for (MailParameter param : params) {
       if (Objects.requireNonNull(param, "parameter").keyword().equalsIgnoreCase("SMTPUTF8")) {
         return true;
@@ -16,22 +17,25 @@ final class Commands {
     return false;
   }
 
-  static String mailFrom(String address, MailParameter... params) {
+  static Command mailFrom(String address, MailParameter... params) {
+    boolean utf8 = asksForSmtpUtf8(params);
     StringBuilder line = new StringBuilder("MAIL FROM:<");
-    line.append(address(address, asksForSmtpUtf8(params), "MAIL FROM")).append('>');
+    line.append(address(address, utf8, "MAIL FROM")).append('>');
     for (MailParameter param : params) {
       line.append(' ').append(param);
     }
-    return line.toString();
+    String text = line.toString();
+    return new Command(SmtpStage.MAIL, text, text, utf8);
   }
 
-  static String rcptTo(String address, boolean utf8, RcptParameter... params) {
+  /** Builds RCPT TO; {@code utf8} says whether the transaction's MAIL asked for SMTPUTF8. */
+  static Command rcptTo(String address, boolean utf8, RcptParameter... params) {
     StringBuilder line = new StringBuilder("RCPT TO:<");
     line.append(address(address, utf8, "RCPT TO")).append('>');
     for (RcptParameter param : params) {
       line.append(' ').append(Objects.requireNonNull(param, "parameter"));
     }
-    return line.toString();
+    return Command.of(SmtpStage.RCPT, line.toString());
   }
 
   private static String address(String address, boolean utf8, String command) {

@@ -61,6 +61,17 @@ public enum ConnectFailure {
       List.of(
           "a wrong port number (another service listens there)",
           "a proxy or firewall in the way answers instead of the SMTP server")),
+  /**
+   * The connection opened but TLS could not be set up: the handshake failed (implicit TLS or
+   * STARTTLS), or {@link TlsMode#STARTTLS} found STARTTLS not offered or refused.
+   */
+  TLS_FAILED(
+      "TLS could not be established",
+      List.of(
+          "the server's certificate is not trusted, has expired or does not name this host",
+          "no TLS protocol version in common between the client and the server",
+          "the server does not offer STARTTLS, or refuses it",
+          "a wrong port number (implicit TLS on a plain-text port, or the reverse)")),
   /** The domain publishes a null MX ({@code MX 0 .}, RFC 7505): it accepts no mail at all. */
   NULL_MX(
       "the domain accepts no mail (null MX, RFC 7505)",

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.smtpunit.internal.Durations;
 
 /**
  * One TCP (or TLS) connection: writes command lines, reads replies, and bounds both in time. A
@@ -37,10 +38,6 @@ final class Connection implements AutoCloseable {
   private ReplyReader reader;
   private final TranscriptLog log;
   private final AtomicBoolean closed = new AtomicBoolean();
-
-  Connection(Socket socket, TranscriptLog log) throws IOException {
-    this(socket, socket, log);
-  }
 
   /** A connection whose {@code socket} may be a TLS layer over the {@code tcp} socket. */
   Connection(Socket socket, Socket tcp, TranscriptLog log) throws IOException {

@@ -9,10 +9,21 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Opens TCP connections and classifies why they fail. */
+/** Opens TCP connections and classifies why a connection or a session could not be opened. */
 final class Connector {
+
+  /** What breaking off while opening a session means, by exception type. */
+  private static final List<Map.Entry<Class<? extends SmtpException>, ConnectFailure>>
+      OPEN_FAILURES =
+          List.of(
+              Map.entry(SmtpTlsException.class, ConnectFailure.TLS_FAILED),
+              Map.entry(SmtpTimeoutException.class, ConnectFailure.NO_GREETING),
+              Map.entry(SmtpConnectionClosedException.class, ConnectFailure.CLOSED_BEFORE_GREETING),
+              Map.entry(SmtpProtocolException.class, ConnectFailure.MALFORMED_GREETING));
 
   private Connector() {}
 
@@ -96,6 +107,22 @@ final class Connector {
       return ConnectFailure.TIMED_OUT;
     }
     return ConnectFailure.OTHER;
+  }
+
+  /**
+   * Maps why a session could not be opened to a {@link ConnectFailure}: the one answer for a probe
+   * and for falling back to the next mail exchanger. A connect failure carries its own; any other
+   * exception type not listed in {@code OPEN_FAILURES} is {@link ConnectFailure#OTHER}.
+   */
+  static ConnectFailure classify(SmtpException e) {
+    if (e instanceof SmtpConnectException connect) {
+      return connect.failure();
+    }
+    return OPEN_FAILURES.stream()
+        .filter(known -> known.getKey().isInstance(e))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(ConnectFailure.OTHER);
   }
 
   static SmtpConnectException failure(String host, int port, IOException e, TranscriptLog log) {

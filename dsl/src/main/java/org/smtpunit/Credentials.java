@@ -1,6 +1,7 @@
 package org.smtpunit;
 
 import java.util.Objects;
+import org.smtpunit.internal.Wire;
 
 /**
  * A user name and a secret (password or OAuth token) for {@link SmtpSession#auth}. The secret is
@@ -52,10 +53,6 @@ public final class Credentials {
   /** Returns the secret, for the mechanisms only. */
   String secret() {
     return secret;
-  }
-
-  boolean isToken() {
-    return token;
   }
 
   /** Shows the user name only: {@code Credentials[chris@contoso.com, password ****]}. */

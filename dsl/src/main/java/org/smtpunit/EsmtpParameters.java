@@ -1,6 +1,7 @@
 package org.smtpunit;
 
 import java.util.Optional;
+import org.smtpunit.internal.Wire;
 
 /** Validation shared by {@link MailParameter} and {@link RcptParameter} (RFC 5321 §4.1.2). */
 final class EsmtpParameters {

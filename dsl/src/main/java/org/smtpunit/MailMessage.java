@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
+import org.smtpunit.internal.Wire;
 
 /**
  * A message to send after DATA: header fields, a blank line, a body (RFC 5322). Build one, or give

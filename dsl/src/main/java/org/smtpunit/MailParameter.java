@@ -2,6 +2,7 @@ package org.smtpunit;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.smtpunit.internal.Wire;
 
 /**
  * An ESMTP parameter of {@code MAIL FROM} (RFC 5321 §4.1.2), such as {@code SIZE=1024} or {@code

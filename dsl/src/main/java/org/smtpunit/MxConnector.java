@@ -1,7 +1,6 @@
 package org.smtpunit;
 
 import java.net.InetAddress;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import org.smtpunit.dns.MxRecord;
@@ -15,7 +14,7 @@ final class MxConnector {
 
   private MxConnector() {}
 
-  static SmtpSession open(SmtpClient client, MxRecords mx, int port) {
+  static SmtpSession open(SessionOpener opener, MxRecords mx, int port) {
     TranscriptLog log = new TranscriptLog();
     if (mx.isNullMx() || mx.records().isEmpty()) {
       log.note(mx.domain() + " publishes a null MX: it accepts no mail");
@@ -42,12 +41,9 @@ final class MxConnector {
       }
       for (InetAddress address : record.addresses()) {
         try {
-          Socket socket =
-              Connector.connect(
-                  exchange, new InetAddress[] {address}, port, client.connectTimeout(), log);
-          return client.greet(exchange, port, socket, log);
+          return opener.open(exchange, address, port, log);
         } catch (SmtpException e) {
-          ConnectFailure failure = classify(e);
+          ConnectFailure failure = Connector.classify(e);
           attempts.add(
               exchange
                   + " ["
@@ -73,18 +69,5 @@ final class MxConnector {
     message.append("\nLikely causes:");
     firstFailure.likelyCauses().forEach(c -> message.append("\n  - ").append(c));
     throw new SmtpConnectException(message.toString(), firstFailure, log.snapshot(), firstCause);
-  }
-
-  private static ConnectFailure classify(SmtpException e) {
-    if (e instanceof SmtpConnectException connect) {
-      return connect.failure();
-    }
-    if (e instanceof SmtpTimeoutException) {
-      return ConnectFailure.NO_GREETING;
-    }
-    if (e instanceof SmtpConnectionClosedException) {
-      return ConnectFailure.CLOSED_BEFORE_GREETING;
-    }
-    return ConnectFailure.MALFORMED_GREETING;
   }
 }

@@ -2,6 +2,7 @@ package org.smtpunit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.smtpunit.internal.Wire;
 
 /**
  * A batch of commands sent in one flight (RFC 2920 PIPELINING): MAIL, RCPT and DATA go out in a
@@ -24,15 +25,12 @@ import java.util.List;
  */
 public final class Pipeline {
 
-  private final SmtpSession session;
-  private final List<SmtpStage> stages = new ArrayList<>();
-  private final List<String> lines = new ArrayList<>();
-  private boolean utf8;
+  private final Conversation conversation;
+  private final List<Command> commands = new ArrayList<>();
   private boolean sent;
 
-  Pipeline(SmtpSession session, boolean utf8Transaction) {
-    this.session = session;
-    this.utf8 = utf8Transaction;
+  Pipeline(Conversation conversation) {
+    this.conversation = conversation;
   }
 
   /**
@@ -41,9 +39,7 @@ public final class Pipeline {
    * @throws IllegalArgumentException as {@link SmtpSession#mailFrom}
    */
   public Pipeline mailFrom(String address, MailParameter... params) {
-    String line = Commands.mailFrom(address, params);
-    utf8 = Commands.asksForSmtpUtf8(params);
-    return add(SmtpStage.MAIL, line);
+    return add(Commands.mailFrom(address, params));
   }
 
   /**
@@ -52,23 +48,22 @@ public final class Pipeline {
    * @throws IllegalArgumentException as {@link SmtpSession#rcptTo}
    */
   public Pipeline rcptTo(String address, RcptParameter... params) {
-    return add(SmtpStage.RCPT, Commands.rcptTo(address, utf8, params));
+    return add(Commands.rcptTo(address, utf8AtEnd(), params));
   }
 
   /** Adds {@code DATA}; RFC 2920 §3.1 makes it the last command of a batch. */
   public Pipeline data() {
-    return add(SmtpStage.DATA, "DATA");
+    return add(Command.of(SmtpStage.DATA, "DATA"));
   }
 
   /** Adds {@code RSET}. */
   public Pipeline rset() {
-    utf8 = false;
-    return add(SmtpStage.RSET, "RSET");
+    return add(Command.of(SmtpStage.RSET, "RSET"));
   }
 
   /** Adds {@code NOOP}. */
   public Pipeline noop() {
-    return add(SmtpStage.NOOP, "NOOP");
+    return add(Command.of(SmtpStage.NOOP, "NOOP"));
   }
 
   /**
@@ -77,7 +72,7 @@ public final class Pipeline {
    * @throws IllegalArgumentException when the line holds CR, LF or NUL
    */
   public Pipeline command(String rawLine) {
-    return add(SmtpStage.COMMAND, Wire.requireSafe("Command line", rawLine));
+    return add(Command.of(SmtpStage.COMMAND, Wire.requireSafe("Command line", rawLine)));
   }
 
   /**
@@ -91,23 +86,31 @@ public final class Pipeline {
     if (sent) {
       throw new IllegalStateException("This pipeline was already sent; start a new one");
     }
-    if (lines.isEmpty()) {
+    if (commands.isEmpty()) {
       throw new IllegalStateException("Nothing to send: add commands to the pipeline first");
     }
     sent = true;
-    return session.exchangeAll(stages, lines, utf8);
+    return conversation.exchangeAll(commands);
   }
 
-  private Pipeline add(SmtpStage stage, String line) {
+  /** Whether the transaction will be SMTPUTF8 once the commands added so far are sent. */
+  private boolean utf8AtEnd() {
+    boolean utf8 = conversation.utf8Transaction();
+    for (Command command : commands) {
+      utf8 = command.utf8After(utf8);
+    }
+    return utf8;
+  }
+
+  private Pipeline add(Command command) {
     if (sent) {
       throw new IllegalStateException("This pipeline was already sent; start a new one");
     }
-    if (!stages.isEmpty() && stages.get(stages.size() - 1) == SmtpStage.DATA) {
+    if (!commands.isEmpty() && commands.get(commands.size() - 1).stage() == SmtpStage.DATA) {
       throw new IllegalStateException(
           "DATA must be the last command of a pipelined batch (RFC 2920 §3.1)");
     }
-    stages.add(stage);
-    lines.add(line);
+    commands.add(command);
     return this;
   }
 }

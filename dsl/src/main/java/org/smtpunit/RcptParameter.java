@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.smtpunit.internal.Wire;
 
 /**
  * An ESMTP parameter of {@code RCPT TO} (RFC 5321 §4.1.2), such as the walkthrough's {@code

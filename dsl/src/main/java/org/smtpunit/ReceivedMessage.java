@@ -1,5 +1,7 @@
 package org.smtpunit;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -132,16 +134,16 @@ public record ReceivedMessage(String raw, List<String> recipients) {
     return out.toString();
   }
 
-  private static java.nio.charset.Charset charset(String name) {
+  private static Charset charset(String name) {
     try {
-      return java.nio.charset.Charset.forName(name);
+      return Charset.forName(name);
     } catch (IllegalArgumentException e) {
       return StandardCharsets.UTF_8;
     }
   }
 
   private static byte[] quotedPrintable(String text) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '=' && i + 2 < text.length()) {

@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.smtpunit.internal.Durations;
+import org.smtpunit.internal.Wire;
 
 /**
  * Reads RFC 5321 §4.2 replies with a deadline for the whole reply, not per read, so a server that
@@ -40,11 +43,6 @@ final class ReplyReader {
     this.socket = socket;
     this.in = in;
     this.log = log;
-  }
-
-  /** Returns whether bytes the server sent are waiting in the buffer, unread. */
-  boolean hasBufferedInput() {
-    return position < limit;
   }
 
   /** Drops anything buffered, returning how many bytes were dropped. */
@@ -173,7 +171,7 @@ final class ReplyReader {
         position = 0;
       }
       if (limit == buffer.length) {
-        buffer = java.util.Arrays.copyOf(buffer, Math.min(buffer.length * 2, 2 * MAX_LINE_OCTETS));
+        buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, 2 * MAX_LINE_OCTETS));
       }
       fill(stage, deadline, timeout, firstLine);
     }

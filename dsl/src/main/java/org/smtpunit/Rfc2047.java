@@ -2,6 +2,7 @@ package org.smtpunit;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.smtpunit.internal.Wire;
 
 /**
  * RFC 2047 encoded-words for non-ASCII header text: {@code =?UTF-8?B?...?=}, each word at most 75

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.smtpunit.internal.Wire;
 
 /**
  * The SASL exchanges of RFC 4954 AUTH. Every client response is recorded as {@code ****}; the
@@ -24,7 +25,7 @@ final class Sasl {
   private Sasl() {}
 
   static SmtpReply authenticate(
-      SmtpSession session, AuthMechanism mechanism, Credentials credentials) {
+      Conversation conversation, AuthMechanism mechanism, Credentials credentials) {
     String user = credentials.username();
     String secret = credentials.secret();
     String first;
@@ -50,18 +51,18 @@ final class Sasl {
     }
     String shownFirst =
         "AUTH " + mechanism.saslName() + (first.indexOf(' ', 5) > 0 ? " " + HIDDEN : "");
-    SmtpReply reply = session.exchange(SmtpStage.AUTH, first, shownFirst);
+    SmtpReply reply = conversation.exchange(new Command(SmtpStage.AUTH, first, shownFirst, false));
     int challenges = 0;
     while (reply.code() == 334) {
       String challenge = decode(reply.text().trim());
-      session.note("334 prompt decodes to [" + challenge + "]");
+      conversation.note("334 prompt decodes to [" + challenge + "]");
       if (challenges >= MAX_CHALLENGES || challenges >= answers.size()) {
         // RFC 4954 §4: "*" cancels the exchange; the server answers 501.
-        session.note("more challenges than " + mechanism.saslName() + " needs: cancelling");
-        return session.exchange(SmtpStage.AUTH, "*", "*");
+        conversation.note("more challenges than " + mechanism.saslName() + " needs: cancelling");
+        return conversation.exchange(SmtpStage.AUTH, "*");
       }
       String answer = answers.get(challenges++).apply(challenge);
-      reply = session.exchange(SmtpStage.AUTH, answer, HIDDEN);
+      reply = conversation.exchange(new Command(SmtpStage.AUTH, answer, HIDDEN, false));
     }
     return reply;
   }

@@ -1,7 +1,5 @@
 package org.smtpunit;
 
-import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -11,6 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.smtpunit.dns.MxRecords;
+import org.smtpunit.internal.HostPort;
+import org.smtpunit.internal.TlsVersions;
+import org.smtpunit.internal.Wire;
 
 /**
  * An immutable, thread-safe factory of {@link SmtpSession}s: telnet's {@code open host 25} with
@@ -30,29 +31,25 @@ public final class SmtpClient {
 
   private static final SmtpClient DEFAULTS = builder().build();
 
-  private final Duration connectTimeout;
-  private final Duration replyTimeout;
-  private final TlsMode tlsMode;
-  private final String clientDomain;
-  private final boolean allowPlaintextAuth;
-  private final TlsSettings tls;
-  private final Builder settings;
-  private final Consumer<? super SmtpSession> onOpen;
+  private final SessionSettings settings;
+  private final SessionOpener opener;
+  private final Builder builder;
 
   private SmtpClient(Builder builder) {
-    this.onOpen = builder.onOpen;
-    this.connectTimeout = builder.connectTimeout;
-    this.replyTimeout = builder.replyTimeout;
-    this.tlsMode = builder.tlsMode;
-    this.clientDomain = builder.clientDomain;
-    this.allowPlaintextAuth = builder.allowPlaintextAuth;
-    this.tls =
-        new TlsSettings(
-            List.copyOf(builder.trusted),
-            builder.trustAny,
-            Optional.ofNullable(builder.tlsHostName),
-            builder.minimumTlsProtocol);
-    this.settings = builder.copy();
+    this.settings =
+        new SessionSettings(
+            builder.connectTimeout,
+            builder.replyTimeout,
+            builder.tlsMode,
+            builder.clientDomain,
+            builder.allowPlaintextAuth,
+            new TlsSettings(
+                List.copyOf(builder.trusted),
+                builder.trustAny,
+                Optional.ofNullable(builder.tlsHostName),
+                builder.minimumTlsProtocol));
+    this.opener = new SessionOpener(settings, builder.onOpen);
+    this.builder = builder.copy();
   }
 
   /** Returns a client with the default timeouts: connect 20 s, reply 60 s. */
@@ -67,35 +64,27 @@ public final class SmtpClient {
 
   /** Returns a builder holding this client's settings, to derive a variant. */
   public Builder toBuilder() {
-    return settings.copy();
+    return builder.copy();
   }
 
   /** Returns how sessions use TLS. */
   public TlsMode tlsMode() {
-    return tlsMode;
+    return settings.tlsMode();
   }
 
   /** Returns the domain the client names in its own EHLO (for {@link TlsMode#STARTTLS}). */
   public String clientDomain() {
-    return clientDomain;
-  }
-
-  boolean allowsPlaintextAuth() {
-    return allowPlaintextAuth;
-  }
-
-  TlsSettings tlsSettings() {
-    return tls;
+    return settings.clientDomain();
   }
 
   /** Returns the time allowed to open the TCP connection. */
   public Duration connectTimeout() {
-    return connectTimeout;
+    return settings.connectTimeout();
   }
 
   /** Returns the time allowed for each complete reply. */
   public Duration replyTimeout() {
-    return replyTimeout;
+    return settings.replyTimeout();
   }
 
   /**
@@ -109,13 +98,7 @@ public final class SmtpClient {
    * @throws IllegalArgumentException for a bad host or port
    */
   public SmtpSession open(String host, int port) {
-    Wire.requireSafe("Host", host);
-    if (host.isBlank()) {
-      throw new IllegalArgumentException("Host must not be blank");
-    }
-    checkPort(port);
-    TranscriptLog log = new TranscriptLog();
-    return greet(host, port, Connector.connect(host, port, connectTimeout, log), log);
+    return opener.open(host, port);
   }
 
   /**
@@ -137,101 +120,28 @@ public final class SmtpClient {
    */
   public SmtpSession open(MxRecords mx, int port) {
     Objects.requireNonNull(mx, "mx");
-    checkPort(port);
-    return MxConnector.open(this, mx, port);
-  }
-
-  SmtpSession greet(String host, int port, Socket socket, TranscriptLog log) {
-    Socket tcp = socket;
-    if (tlsMode == TlsMode.IMPLICIT) {
-      try {
-        socket =
-            tls.handshake(
-                socket, host, (int) replyTimeout.toMillis(), SmtpStage.TLS_HANDSHAKE, log);
-      } catch (SmtpTlsException e) {
-        Connector.closeQuietly(socket);
-        throw e;
-      }
-    }
-    long connected = System.nanoTime();
-    Connection connection;
-    try {
-      connection = new Connection(socket, tcp, log);
-    } catch (IOException e) {
-      Connector.closeQuietly(socket);
-      throw Connector.failure(host, port, e, log);
-    }
-    SmtpSession session = new SmtpSession(this, host, connection, log);
-    session.readGreeting(connected);
-    if (tlsMode == TlsMode.STARTTLS || tlsMode == TlsMode.STARTTLS_IF_OFFERED) {
-      try {
-        session.upgradeOnOpen(tlsMode == TlsMode.STARTTLS);
-      } catch (RuntimeException e) {
-        session.close();
-        throw e;
-      }
-    }
-    onOpen.accept(session);
-    return session;
-  }
-
-  private static void checkPort(int port) {
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("Port must be 1 to 65535, was [" + port + "]");
-    }
+    HostPort.checkPort("Port", port);
+    return MxConnector.open(opener, mx, port);
   }
 
   /**
    * Opens a connection, reads the greeting and closes politely with QUIT; never throws for a
-   * connection failure.
+   * failure to open (the connection, the greeting, or TLS under the client's {@link TlsMode}): the
+   * probe's {@link ConnectionProbe#failure()} names it.
    *
    * @throws IllegalArgumentException for a bad host or port
    */
   public ConnectionProbe probe(String host, int port) {
-    long start = System.nanoTime();
-    SmtpSession session;
-    try {
-      session = open(host, port);
-    } catch (SmtpConnectException e) {
-      return failed(host, port, e.failure(), start, e.transcript());
-    } catch (SmtpTimeoutException e) {
-      return failed(host, port, ConnectFailure.NO_GREETING, start, e.transcript());
-    } catch (SmtpConnectionClosedException e) {
-      return failed(host, port, ConnectFailure.CLOSED_BEFORE_GREETING, start, e.transcript());
-    } catch (SmtpProtocolException e) {
-      return failed(host, port, ConnectFailure.MALFORMED_GREETING, start, e.transcript());
-    }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    try (session) {
-      if (session.isOpen()) {
-        session.quit();
-      }
-    } catch (SmtpException e) {
-      // The probe has its answer; a server that hangs up on QUIT does not change it.
-    }
-    return new ConnectionProbe(
-        host,
-        port,
-        Optional.of(session.greeting()),
-        Optional.empty(),
-        elapsed,
-        session.transcript());
-  }
-
-  private static ConnectionProbe failed(
-      String host, int port, ConnectFailure failure, long start, Transcript transcript) {
-    return new ConnectionProbe(
-        host,
-        port,
-        Optional.empty(),
-        Optional.of(failure),
-        Duration.ofNanos(System.nanoTime() - start),
-        transcript);
+    return opener.probe(host, port);
   }
 
   @Override
   public String toString() {
-    return "SmtpClient[connectTimeout=" + connectTimeout + ", replyTimeout=" + replyTimeout + "]";
+    return "SmtpClient[connectTimeout="
+        + settings.connectTimeout()
+        + ", replyTimeout="
+        + settings.replyTimeout()
+        + "]";
   }
 
   /** Configures an {@link SmtpClient}; not thread-safe, build once. */
@@ -319,12 +229,14 @@ public final class SmtpClient {
     }
 
     /**
-     * Sets the oldest protocol version accepted (default {@code TLSv1.2}).
+     * Sets the oldest protocol version accepted (default {@code TLSv1.2}): one of {@code SSLv3},
+     * {@code TLSv1}, {@code TLSv1.1}, {@code TLSv1.2}, {@code TLSv1.3}.
      *
-     * @throws IllegalArgumentException for an unknown protocol name
+     * @throws IllegalArgumentException for an unknown protocol name, such as {@code TLSv9}
      */
     public Builder minimumTlsProtocol(String protocol) {
-      this.minimumTlsProtocol = Objects.requireNonNull(protocol, "protocol");
+      TlsVersions.rank(Objects.requireNonNull(protocol, "protocol"));
+      this.minimumTlsProtocol = protocol;
       return this;
     }
 

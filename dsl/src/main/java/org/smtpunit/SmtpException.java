@@ -1,6 +1,7 @@
 package org.smtpunit;
 
 import java.util.Objects;
+import org.smtpunit.internal.TranscriptExcerpt;
 
 /**
  * Root of every SmtpUnit exception: the conversation itself broke (connection, timeout, malformed
@@ -10,20 +11,24 @@ import java.util.Objects;
  * and the likely causes, and ends with the last lines of the transcript:
  *
  * <pre>
- * Malformed reply line [250Ok] after MAIL FROM: expected a 3-digit code followed by ' ' or '-'
+ * Malformed reply line [250Ok] at MAIL FROM: expected a 3-digit code (2xx to 5xx) followed by ' '
+ * or '-' (RFC 5321 §4.2)
+ * Transcript:
+ *  -&gt; MAIL FROM:&lt;chris@contoso.com&gt;
+ * &lt;-  250Ok
  * </pre>
  *
  * <pre>{@code
- * try (SmtpSession smtp = client.open("mail1.fabrikam.com", 25)) { ... }
- * catch (SmtpException e) { e.transcript().writeTo(log); }
+ * try (SmtpSession smtp = client.open("mail1.fabrikam.com", 25)) {
+ *   smtp.ehlo("contoso.com");
+ * } catch (SmtpException e) {
+ *   e.transcript().writeTo(Path.of("target/smtp.log"));
+ * }
  * }</pre>
  */
 public class SmtpException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
-
-  /** How many transcript lines the message shows. */
-  static final int MESSAGE_TRANSCRIPT_LINES = 20;
 
   private final SmtpStage stage;
   private final transient Transcript transcript;
@@ -56,11 +61,6 @@ public class SmtpException extends RuntimeException {
     if (transcript == null || transcript.isEmpty()) {
       return message;
     }
-    int size = transcript.entries().size();
-    String heading =
-        size > MESSAGE_TRANSCRIPT_LINES
-            ? "Transcript (last " + MESSAGE_TRANSCRIPT_LINES + " of " + size + " lines):"
-            : "Transcript:";
-    return message + "\n" + heading + "\n" + transcript.tail(MESSAGE_TRANSCRIPT_LINES);
+    return message + "\n" + TranscriptExcerpt.of(transcript);
   }
 }

@@ -3,6 +3,7 @@ package org.smtpunit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.smtpunit.internal.Wire;
 
 /**
  * One SMTP reply: a three-digit code and one or more lines of text (RFC 5321 §4.2). A negative
@@ -41,7 +42,7 @@ public record SmtpReply(int code, List<String> lines, Transcript transcript) {
       throw new IllegalArgumentException("A reply has at least one line");
     }
     for (String line : lines) {
-      if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0 || line.indexOf('\0') >= 0) {
+      if (Wire.indexOfLineBreakOrNul(line) >= 0) {
         throw new IllegalArgumentException("Reply line holds CR, LF or NUL [" + line + "]");
       }
     }

@@ -1,14 +1,9 @@
 package org.smtpunit;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.net.ssl.SSLSocket;
+import org.smtpunit.internal.Wire;
 
 /**
  * One SMTP conversation over one connection: each method is one line of the telnet walkthrough and
@@ -35,37 +30,17 @@ import javax.net.ssl.SSLSocket;
  */
 public final class SmtpSession implements AutoCloseable {
 
-  /** How many lines of message content the transcript shows before it summarises the rest. */
-  private static final int CONTENT_LINES_SHOWN = 200;
-
-  private final SmtpClient client;
-  private final String remoteHost;
+  private final SessionSettings settings;
+  private final Conversation conversation;
+  private final SmtpReply greeting;
   private final InetSocketAddress remoteAddress;
-  private final Duration replyTimeout;
-  private final TranscriptLog log;
-  private final Connection connection;
-  private SmtpReply greeting;
-  private String closedBecause;
-  private boolean utf8Transaction;
-  private Optional<TlsInfo> tls = Optional.empty();
-  private boolean ehloSinceTls = true;
 
-  SmtpSession(SmtpClient client, String remoteHost, Connection connection, TranscriptLog log) {
-    this.client = client;
-    this.remoteHost = remoteHost;
-    this.connection = connection;
-    this.log = log;
-    this.replyTimeout = client.replyTimeout();
-    if (connection.socket() instanceof SSLSocket ssl) {
-      tls = Optional.of(client.tlsSettings().info(ssl.getSession()));
-    }
-    this.remoteAddress = (InetSocketAddress) connection.socket().getRemoteSocketAddress();
-  }
-
-  /** Reads the 220 greeting (or whatever the server says first). */
-  SmtpReply readGreeting(long connectedNanos) {
-    greeting = receive(SmtpStage.GREETING, connectedNanos);
-    return greeting;
+  SmtpSession(SessionSettings settings, Conversation conversation, SmtpReply greeting) {
+    this.settings = settings;
+    this.conversation = conversation;
+    this.greeting = greeting;
+    this.remoteAddress =
+        (InetSocketAddress) conversation.connection().socket().getRemoteSocketAddress();
   }
 
   /** Returns the server's greeting, usually {@code 220 mail1.fabrikam.com ESMTP ...}. */
@@ -75,7 +50,7 @@ public final class SmtpSession implements AutoCloseable {
 
   /** Returns the host name (or address) the session was opened to. */
   public String remoteHost() {
-    return remoteHost;
+    return conversation.remoteHost();
   }
 
   /** Returns the address and port that answered. */
@@ -90,8 +65,8 @@ public final class SmtpSession implements AutoCloseable {
    */
   public EhloReply ehlo(String domain) {
     Wire.requireAscii("EHLO domain", domain, "send the A-label form (java.net.IDN.toASCII)");
-    EhloReply reply = new EhloReply(exchange(SmtpStage.EHLO, "EHLO " + domain));
-    ehloSinceTls = true;
+    EhloReply reply = new EhloReply(conversation.exchange(SmtpStage.EHLO, "EHLO " + domain));
+    conversation.ehloAnswered();
     return reply;
   }
 
@@ -104,56 +79,12 @@ public final class SmtpSession implements AutoCloseable {
    *     server sent bytes after its 220 and before the handshake (CVE-2011-0411)
    */
   public SmtpReply startTls() {
-    SmtpReply reply = exchange(SmtpStage.STARTTLS, "STARTTLS");
-    if (reply.code() != 220) {
-      return reply;
-    }
-    int injected = connection.reader().discardBuffered() + connection.available();
-    if (injected > 0) {
-      SmtpTlsException e =
-          new SmtpTlsException(
-              "The server sent "
-                  + injected
-                  + " bytes after its 220 to STARTTLS and before the TLS handshake: they could be"
-                  + " commands or replies injected in plain text (CVE-2011-0411), so the session"
-                  + " was ended instead of reading them as TLS-protected",
-              SmtpStage.STARTTLS,
-              log.snapshot(),
-              null);
-      broken(e);
-      throw e;
-    }
-    SSLSocket ssl;
-    try {
-      ssl =
-          client
-              .tlsSettings()
-              .handshake(
-                  connection.socket(),
-                  remoteHost,
-                  (int) replyTimeout.toMillis(),
-                  SmtpStage.STARTTLS,
-                  log);
-      connection.attach(ssl);
-    } catch (SmtpTlsException e) {
-      broken(e);
-      throw e;
-    } catch (IOException e) {
-      SmtpTlsException failure =
-          new SmtpTlsException(
-              "TLS layer could not be attached: " + e, SmtpStage.STARTTLS, log.snapshot(), e);
-      broken(failure);
-      throw failure;
-    }
-    tls = Optional.of(client.tlsSettings().info(ssl.getSession()));
-    ehloSinceTls = false;
-    utf8Transaction = false;
-    return reply;
+    return StartTls.upgrade(conversation, settings.tls());
   }
 
   /** Returns what TLS negotiated, or empty while the session is in plain text. */
   public Optional<TlsInfo> tls() {
-    return tls;
+    return conversation.tls();
   }
 
   /**
@@ -168,58 +99,25 @@ public final class SmtpSession implements AutoCloseable {
   public SmtpReply auth(AuthMechanism mechanism, Credentials credentials) {
     Objects.requireNonNull(mechanism, "mechanism");
     Objects.requireNonNull(credentials, "credentials");
-    if (tls.isEmpty() && !client.allowsPlaintextAuth()) {
+    if (conversation.tls().isEmpty() && !settings.allowPlaintextAuth()) {
       throw new SmtpSecurityException(
           "Refusing AUTH "
               + mechanism.saslName()
               + " to "
-              + remoteHost
+              + remoteHost()
               + " over a connection that is not encrypted: Basic authentication without"
               + " encryption is not recommended, because the credentials are easy to read. Use"
               + " TlsMode.STARTTLS, startTls() or implicit TLS, or build the client with"
               + " allowPlaintextAuth(true) for a lab server; nothing was sent",
           SmtpStage.AUTH,
-          log.snapshot());
+          conversation.log().snapshot());
     }
-    if (!ehloSinceTls) {
+    if (!conversation.ehloSinceTls()) {
       throw new IllegalStateException(
           "Send EHLO again after STARTTLS before AUTH: RFC 3207 §4.2 makes the client forget every"
               + " capability learned before TLS, including the AUTH mechanisms; nothing was sent");
     }
-    return Sasl.authenticate(this, mechanism, credentials);
-  }
-
-  void note(String text) {
-    log.note(text);
-  }
-
-  /** Runs the client's own EHLO and STARTTLS for {@link TlsMode#STARTTLS} and its variant. */
-  void upgradeOnOpen(boolean required) {
-    EhloReply ehlo = ehlo(client.clientDomain());
-    if (!ehlo.supports("STARTTLS")) {
-      if (required) {
-        throw new SmtpTlsException(
-            remoteHost
-                + " does not advertise STARTTLS in its EHLO reply, and the client requires it"
-                + " (TlsMode.STARTTLS); use STARTTLS_IF_OFFERED to continue in plain text",
-            SmtpStage.STARTTLS,
-            log.snapshot(),
-            null);
-      }
-      log.note("STARTTLS not offered: continuing in plain text (STARTTLS_IF_OFFERED)");
-      return;
-    }
-    SmtpReply reply = startTls();
-    if (reply.code() != 220) {
-      if (required) {
-        throw new SmtpTlsException(
-            remoteHost + " refused STARTTLS with [" + reply + "], and the client requires TLS",
-            SmtpStage.STARTTLS,
-            log.snapshot(),
-            null);
-      }
-      log.note("STARTTLS refused: continuing in plain text (STARTTLS_IF_OFFERED)");
-    }
+    return Sasl.authenticate(conversation, mechanism, credentials);
   }
 
   /**
@@ -229,7 +127,7 @@ public final class SmtpSession implements AutoCloseable {
    */
   public SmtpReply helo(String domain) {
     Wire.requireAscii("HELO domain", domain, "send the A-label form (java.net.IDN.toASCII)");
-    return exchange(SmtpStage.HELO, "HELO " + domain);
+    return conversation.exchange(SmtpStage.HELO, "HELO " + domain);
   }
 
   /**
@@ -240,9 +138,7 @@ public final class SmtpSession implements AutoCloseable {
    *     without {@link MailParameter#smtpUtf8()}
    */
   public SmtpReply mailFrom(String address, MailParameter... params) {
-    String line = Commands.mailFrom(address, params);
-    utf8Transaction = Commands.asksForSmtpUtf8(params);
-    return exchange(SmtpStage.MAIL, line);
+    return conversation.exchange(Commands.mailFrom(address, params));
   }
 
   /**
@@ -252,12 +148,12 @@ public final class SmtpSession implements AutoCloseable {
    *     when the transaction's MAIL FROM did not ask for SMTPUTF8
    */
   public SmtpReply rcptTo(String address, RcptParameter... params) {
-    return exchange(SmtpStage.RCPT, Commands.rcptTo(address, utf8Transaction, params));
+    return conversation.exchange(Commands.rcptTo(address, conversation.utf8Transaction(), params));
   }
 
   /** Sends {@code DATA}; a willing server answers {@code 354}. */
   public SmtpReply data() {
-    return exchange(SmtpStage.DATA, "DATA");
+    return conversation.exchange(SmtpStage.DATA, "DATA");
   }
 
   /**
@@ -267,18 +163,7 @@ public final class SmtpSession implements AutoCloseable {
    */
   public SmtpReply content(MailMessage message) {
     Objects.requireNonNull(message, "message");
-    ensureOpen(SmtpStage.CONTENT);
-    byte[] bytes = message.toWireBytes();
-    logContent(message);
-    long start = System.nanoTime();
-    try {
-      connection.writeBounded(bytes, SmtpStage.CONTENT, replyTimeout);
-    } catch (SmtpException e) {
-      broken(e);
-      throw e;
-    }
-    utf8Transaction = false;
-    return receive(SmtpStage.CONTENT, start);
+    return conversation.content(message);
   }
 
   /** Sends DATA and, if the server answers 354, the message; otherwise returns the DATA reply. */
@@ -289,23 +174,39 @@ public final class SmtpSession implements AutoCloseable {
   }
 
   /**
+   * Returns whether the server is reading message content: true from a {@code 354} reply (to {@link
+   * #data()}, to a pipelined DATA or to a raw {@code DATA} line) until {@link
+   * #content(MailMessage)} has sent the end of the message; false once the session is closed.
+   * Anything but the content sent meanwhile would be taken as part of the message, QUIT included.
+   *
+   * <pre>{@code
+   * smtp.data();
+   * smtp.awaitingContent();   // true: the server answered 354
+   * smtp.content(message);
+   * smtp.awaitingContent();   // false
+   * }</pre>
+   */
+  public boolean awaitingContent() {
+    return conversation.awaitingContent();
+  }
+
+  /**
    * Starts a batch of commands to send in one flight (RFC 2920 PIPELINING).
    *
    * @see Pipeline
    */
   public Pipeline pipeline() {
-    return new Pipeline(this, utf8Transaction);
+    return new Pipeline(conversation);
   }
 
   /** Sends {@code RSET}, abandoning the transaction. */
   public SmtpReply rset() {
-    utf8Transaction = false;
-    return exchange(SmtpStage.RSET, "RSET");
+    return conversation.exchange(SmtpStage.RSET, "RSET");
   }
 
   /** Sends {@code NOOP}. */
   public SmtpReply noop() {
-    return exchange(SmtpStage.NOOP, "NOOP");
+    return conversation.exchange(SmtpStage.NOOP, "NOOP");
   }
 
   /**
@@ -315,19 +216,12 @@ public final class SmtpSession implements AutoCloseable {
    */
   public SmtpReply vrfy(String argument) {
     Wire.requireAscii("VRFY argument", argument, "");
-    return exchange(SmtpStage.VRFY, "VRFY " + argument);
+    return conversation.exchange(SmtpStage.VRFY, "VRFY " + argument);
   }
 
   /** Sends {@code QUIT}, reads the {@code 221} and closes the connection. */
   public SmtpReply quit() {
-    try {
-      return exchange(SmtpStage.QUIT, "QUIT");
-    } finally {
-      if (closedBecause == null) {
-        closedBecause = "QUIT was sent";
-      }
-      connection.close();
-    }
+    return conversation.quit();
   }
 
   /**
@@ -338,160 +232,32 @@ public final class SmtpSession implements AutoCloseable {
    */
   public SmtpReply command(String rawLine) {
     Wire.requireSafe("Command line", rawLine);
-    return exchange(SmtpStage.COMMAND, rawLine);
+    return conversation.exchange(SmtpStage.COMMAND, rawLine);
   }
 
   /** Returns the transcript so far: every line sent and received. */
   public Transcript transcript() {
-    return log.snapshot();
+    return conversation.log().snapshot();
   }
 
   /** Returns whether commands can still be sent: not closed, not ended by QUIT or 421. */
   public boolean isOpen() {
-    return closedBecause == null && !connection.isClosed();
+    return conversation.isOpen();
   }
 
   /** Closes the connection without QUIT; calling it again does nothing. */
   @Override
   public void close() {
-    if (closedBecause == null) {
-      closedBecause = "the session was closed";
-    }
-    if (!connection.isClosed()) {
-      log.note("Connection closed by the client");
-    }
-    connection.close();
+    conversation.close();
   }
 
   @Override
   public String toString() {
     return "SmtpSession["
-        + remoteHost
+        + remoteHost()
         + " "
         + remoteAddress
-        + (isOpen() ? ", open" : ", closed: " + closedBecause)
+        + (isOpen() ? ", open" : ", closed: " + conversation.closedBecause())
         + "]";
-  }
-
-  SmtpReply exchange(SmtpStage stage, String line) {
-    return exchange(stage, line, line);
-  }
-
-  /** Sends one command line, recording {@code shownAs} in the transcript, and reads the reply. */
-  SmtpReply exchange(SmtpStage stage, String line, String shownAs) {
-    ensureOpen(stage);
-    byte[] bytes = Wire.line(line);
-    long start = System.nanoTime();
-    log.sent(shownAs);
-    try {
-      connection.write(bytes, stage);
-    } catch (SmtpException e) {
-      broken(e);
-      throw e;
-    }
-    return receive(stage, start);
-  }
-
-  /** Writes all lines at once, then reads one reply per line (fewer after a 421). */
-  List<SmtpReply> exchangeAll(List<SmtpStage> stages, List<String> lines, boolean utf8) {
-    ensureOpen(SmtpStage.PIPELINE);
-    ByteArrayOutputStream batch = new ByteArrayOutputStream(lines.size() * 48);
-    for (String line : lines) {
-      batch.writeBytes(Wire.line(line));
-    }
-    long start = System.nanoTime();
-    lines.forEach(log::sent);
-    try {
-      connection.write(batch.toByteArray(), SmtpStage.PIPELINE);
-    } catch (SmtpException e) {
-      broken(e);
-      throw e;
-    }
-    utf8Transaction = utf8;
-    List<SmtpReply> replies = new ArrayList<>(lines.size());
-    for (SmtpStage stage : stages) {
-      replies.add(receive(stage, start));
-      if (!isOpen()) {
-        break;
-      }
-      start = System.nanoTime();
-    }
-    return List.copyOf(replies);
-  }
-
-  private SmtpReply receive(SmtpStage stage, long start) {
-    SmtpReply reply;
-    try {
-      reply = connection.reader().read(stage, start, replyTimeout);
-    } catch (SmtpException e) {
-      broken(e);
-      throw e;
-    }
-    if (reply.code() == 421) {
-      // RFC 5321 §3.8: 421 means the server is closing the transmission channel.
-      closedBecause = "the server closed the session with [" + reply + "]";
-      log.note("The server is closing the connection (421)");
-      connection.close();
-    }
-    return reply;
-  }
-
-  private void ensureOpen(SmtpStage stage) {
-    if (closedBecause != null || connection.isClosed()) {
-      String why = closedBecause == null ? "the connection is closed" : closedBecause;
-      throw new SmtpConnectionClosedException(
-          "Cannot send " + stage + " to " + remoteHost + ": " + why + "; nothing was sent",
-          stage,
-          log.snapshot(),
-          null);
-    }
-  }
-
-  private void broken(SmtpException e) {
-    // After a timeout, a malformed reply or a closed stream the reply stream is out of step:
-    // no later reply could be trusted, so the session ends here.
-    if (closedBecause == null) {
-      closedBecause = "an earlier " + e.getClass().getSimpleName() + " at " + e.stage();
-    }
-    connection.close();
-  }
-
-  private void logContent(MailMessage message) {
-    String content = message.content();
-    int lines = 0;
-    int from = 0;
-    while (from <= content.length()) {
-      int end = nextLineEnd(content, from);
-      if (end < 0) {
-        if (from < content.length()) {
-          log.sent(shown(content, from, content.length()));
-        }
-        break;
-      }
-      if (lines++ == CONTENT_LINES_SHOWN) {
-        log.note("(" + (content.length() - from) + " more characters of content not shown)");
-        break;
-      }
-      log.sent(shown(content, from, end));
-      from = end + (content.startsWith("\r\n", end) ? 2 : 1);
-    }
-    log.sent(".");
-  }
-
-  /** A content line for the transcript, cut at RFC 5322's 998-character line limit. */
-  private static String shown(String content, int from, int end) {
-    return end - from <= 998
-        ? content.substring(from, end)
-        : content.substring(from, from + 998) + "... (" + (end - from) + " characters)";
-  }
-
-  private static int nextLineEnd(String content, int from) {
-    for (int i = from; i < content.length(); i++) {
-      char c = content.charAt(i);
-      if (c == '\r' || c == '\n') {
-        return i;
-      }
-    }
-    return -1;
   }
 }

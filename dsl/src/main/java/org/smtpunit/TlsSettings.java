@@ -2,6 +2,8 @@ package org.smtpunit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -13,6 +15,7 @@ import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
@@ -26,16 +29,13 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.smtpunit.internal.TlsVersions;
 
 /**
  * The client's TLS configuration, made into an {@link SSLSocketFactory} once, and the handshake
  * with the diagnosis of its failures.
  */
 final class TlsSettings {
-
-  /** Protocol versions, oldest first, for {@code minimumTlsProtocol}. */
-  private static final List<String> PROTOCOLS =
-      List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
   private final List<KeyStore> trusted;
   private final boolean verify;
@@ -44,18 +44,14 @@ final class TlsSettings {
   private volatile SSLSocketFactory factory;
 
   private final Optional<String> hostName;
-  private final String minimumProtocol;
+  private final int minimumRank;
 
   TlsSettings(
       List<KeyStore> trusted, boolean trustAny, Optional<String> hostName, String minimumProtocol) {
-    if (!PROTOCOLS.contains(minimumProtocol)) {
-      throw new IllegalArgumentException(
-          "Unknown TLS protocol [" + minimumProtocol + "]: expected one of " + PROTOCOLS);
-    }
+    this.minimumRank = TlsVersions.rank(minimumProtocol);
     this.trusted = List.copyOf(trusted);
     this.verify = !trustAny;
     this.hostName = hostName;
-    this.minimumProtocol = minimumProtocol;
   }
 
   private SSLSocketFactory factory() {
@@ -115,7 +111,7 @@ final class TlsSettings {
     }
     int i = 0;
     for (KeyStore store : trusted) {
-      for (String alias : java.util.Collections.list(store.aliases())) {
+      for (String alias : Collections.list(store.aliases())) {
         Certificate certificate = store.getCertificate(alias);
         if (certificate != null) {
           merged.setCertificateEntry("trusted-" + i++, certificate);
@@ -132,7 +128,7 @@ final class TlsSettings {
    * @throws SmtpTlsException naming the check that failed
    */
   SSLSocket handshake(
-      java.net.Socket plain, String target, int timeoutMillis, SmtpStage stage, TranscriptLog log) {
+      Socket plain, String target, int timeoutMillis, SmtpStage stage, TranscriptLog log) {
     String verifyAs = hostName.orElse(target);
     try {
       SSLSocket socket = (SSLSocket) factory().createSocket(plain, verifyAs, plain.getPort(), true);
@@ -143,10 +139,9 @@ final class TlsSettings {
       if (!verifyAs.matches("[0-9.]+|.*:.*")) {
         parameters.setServerNames(List.of(new SNIHostName(verifyAs)));
       }
-      int minimum = PROTOCOLS.indexOf(minimumProtocol);
       parameters.setProtocols(
           Arrays.stream(socket.getSupportedProtocols())
-              .filter(p -> PROTOCOLS.indexOf(p) >= minimum)
+              .filter(p -> TlsVersions.OLDEST_FIRST.indexOf(p) >= minimumRank)
               .toArray(String[]::new));
       socket.setSSLParameters(parameters);
       socket.setSoTimeout(timeoutMillis);
@@ -242,7 +237,7 @@ final class TlsSettings {
             + "]";
       }
     }
-    if (e instanceof java.net.SocketTimeoutException) {
+    if (e instanceof SocketTimeoutException) {
       return "no handshake within the reply timeout";
     }
     if (e instanceof SSLException) {

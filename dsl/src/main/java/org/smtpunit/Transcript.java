@@ -36,7 +36,7 @@ public record Transcript(List<TranscriptEntry> entries) {
 
   /** Validates and copies the entries. */
   public Transcript {
-    entries = TranscriptLog.freeze(entries);
+    entries = FrozenEntries.freeze(entries);
   }
 
   /** Returns a transcript with no entries. */

@@ -2,11 +2,8 @@ package org.smtpunit;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
-import java.util.RandomAccess;
 
 /**
  * The session's growing transcript. Appending never changes a slot that a snapshot can see (a full
@@ -14,6 +11,12 @@ import java.util.RandomAccess;
  * carry the transcript up to itself without copying it.
  */
 final class TranscriptLog {
+
+  /** How many lines of message content the transcript shows before it summarises the rest. */
+  private static final int CONTENT_LINES_SHOWN = 200;
+
+  /** RFC 5322 §2.1.1: a line of a message is at most 998 characters. */
+  private static final int CONTENT_LINE_CHARACTERS = 998;
 
   private TranscriptEntry[] entries = new TranscriptEntry[32];
   private int size;
@@ -37,6 +40,31 @@ final class TranscriptLog {
         new TranscriptEntry(TranscriptEntry.Direction.NOTE, line, Instant.now(), Optional.empty()));
   }
 
+  /**
+   * Records message content as sent, one entry a line, and the terminating {@code .}: the first
+   * {@value #CONTENT_LINES_SHOWN} lines, then a note saying how much more was sent.
+   */
+  void sentContent(String content) {
+    int lines = 0;
+    int from = 0;
+    while (from <= content.length()) {
+      int end = nextLineEnd(content, from);
+      if (end < 0) {
+        if (from < content.length()) {
+          sent(shown(content, from, content.length()));
+        }
+        break;
+      }
+      if (lines++ == CONTENT_LINES_SHOWN) {
+        note("(" + (content.length() - from) + " more characters of content not shown)");
+        break;
+      }
+      sent(shown(content, from, end));
+      from = end + (content.startsWith("\r\n", end) ? 2 : 1);
+    }
+    sent(".");
+  }
+
   private void append(TranscriptEntry entry) {
     if (size == entries.length) {
       entries = Arrays.copyOf(entries, size * 2);
@@ -45,40 +73,26 @@ final class TranscriptLog {
   }
 
   Transcript snapshot() {
-    return new Transcript(new Frozen(entries, size));
+    return new Transcript(new FrozenEntries(entries, size));
   }
 
-  /** Returns an immutable list of the entries: the list itself when it is already frozen. */
-  static List<TranscriptEntry> freeze(List<TranscriptEntry> entries) {
-    return entries instanceof Frozen ? entries : List.copyOf(entries);
+  /** A content line for the transcript, cut at the line limit. */
+  private static String shown(String content, int from, int end) {
+    return end - from <= CONTENT_LINE_CHARACTERS
+        ? content.substring(from, end)
+        : content.substring(from, from + CONTENT_LINE_CHARACTERS)
+            + "... ("
+            + (end - from)
+            + " characters)";
   }
 
-  /** An immutable view of the first {@code size} slots of an array no one writes to any more. */
-  private static final class Frozen extends AbstractList<TranscriptEntry> implements RandomAccess {
-    private final TranscriptEntry[] entries;
-    private final int size;
-
-    Frozen(TranscriptEntry[] entries, int size) {
-      this.entries = entries;
-      this.size = size;
-    }
-
-    @Override
-    public TranscriptEntry get(int index) {
-      if (index < 0 || index >= size) {
-        throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length " + size);
+  private static int nextLineEnd(String content, int from) {
+    for (int i = from; i < content.length(); i++) {
+      char c = content.charAt(i);
+      if (c == '\r' || c == '\n') {
+        return i;
       }
-      return entries[index];
     }
-
-    @Override
-    public int size() {
-      return size;
-    }
-
-    @Override
-    public List<TranscriptEntry> subList(int fromIndex, int toIndex) {
-      return List.copyOf(super.subList(fromIndex, toIndex));
-    }
+    return -1;
   }
 }

@@ -277,6 +277,17 @@ class TlsTest {
   }
 
   @Test
+  void an_unknown_minimum_protocol_is_refused_where_it_is_set() {
+    SmtpClient.Builder builder = SmtpClient.builder();
+
+    assertThatThrownBy(() -> builder.minimumTlsProtocol("TLSv9"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Unknown TLS protocol [TLSv9]: expected one of [SSLv3, TLSv1, TLSv1.1, TLSv1.2,"
+                + " TLSv1.3]");
+  }
+
+  @Test
   void a_server_that_stops_reading_cannot_block_a_large_message_under_tls() {
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     server =

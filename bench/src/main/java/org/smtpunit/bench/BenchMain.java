@@ -4,12 +4,15 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,7 +116,7 @@ public final class BenchMain {
       for (int i = 0; i < clients.size(); i++) {
         Clients.Client client = clients.get(i);
         List<Throughput.Result> rounds = new ArrayList<>(measured.get(i));
-        rounds.sort(java.util.Comparator.comparingDouble(Throughput.Result::perSecond));
+        rounds.sort(Comparator.comparingDouble(Throughput.Result::perSecond));
         Throughput.Result r = rounds.get(rounds.size() / 2);
         if (client instanceof Clients.RawSocket) {
           floor = r.perSecond();
@@ -215,7 +218,7 @@ public final class BenchMain {
       return;
     }
     int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       port = probe.getLocalPort();
     }
     List<String> command =
@@ -307,7 +310,7 @@ public final class BenchMain {
   private void header(String... cells) {
     row(cells);
     String[] rule = new String[cells.length];
-    java.util.Arrays.fill(rule, "---");
+    Arrays.fill(rule, "---");
     row(rule);
   }
 

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -39,8 +41,8 @@ final class SmtpSink implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
   /** Threads are reused across connections: creating one per connection would be measured too. */
-  private final java.util.concurrent.ExecutorService workers =
-      java.util.concurrent.Executors.newCachedThreadPool(
+  private final ExecutorService workers =
+      Executors.newCachedThreadPool(
           r -> {
             Thread thread = new Thread(r, "smtp-sink");
             thread.setDaemon(true);

@@ -3,6 +3,7 @@ package org.smtpunit.assertions;
 import static org.smtpunit.assertions.error.ShouldHaveMxRecords.shouldHaveMxRecords;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import org.smtpunit.dns.MxRecord;
@@ -153,7 +154,7 @@ public class MxRecordsAssert extends AbstractSmtpUnitAssert<MxRecordsAssert, MxR
       // Literal addresses only: getByName does not query DNS for them.
       return expected.matches("[0-9a-fA-F:.]+")
           && InetAddress.getByName(expected).getHostAddress().equals(actualAddress);
-    } catch (java.net.UnknownHostException e) {
+    } catch (UnknownHostException e) {
       return false;
     }
   }

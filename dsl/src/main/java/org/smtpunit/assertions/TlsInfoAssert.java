@@ -16,6 +16,7 @@ import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.assertj.core.api.ObjectAssert;
 import org.smtpunit.TlsInfo;
+import org.smtpunit.internal.TlsVersions;
 
 /**
  * Assertions on what TLS negotiated and on the server's certificate; get one from {@link
@@ -29,9 +30,6 @@ import org.smtpunit.TlsInfo;
  * }</pre>
  */
 public class TlsInfoAssert extends AbstractSmtpUnitAssert<TlsInfoAssert, TlsInfo> {
-
-  private static final List<String> ORDER =
-      List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
   /** Creates the assertion; public so soft assertions can proxy it. */
   public TlsInfoAssert(TlsInfo actual) {
@@ -82,13 +80,9 @@ public class TlsInfoAssert extends AbstractSmtpUnitAssert<TlsInfoAssert, TlsInfo
    */
   public TlsInfoAssert hasProtocolAtLeast(String protocol) {
     Expected.notNull(protocol, "protocol");
-    int minimum = ORDER.indexOf(protocol);
-    if (minimum < 0) {
-      throw new IllegalArgumentException(
-          "Unknown protocol [" + protocol + "]: expected one of " + ORDER);
-    }
+    TlsVersions.rank(protocol);
     isNotNull();
-    if (ORDER.indexOf(actual.protocol()) < minimum) {
+    if (!TlsVersions.isAtLeast(actual.protocol(), protocol)) {
       throwAssertionError(
           shouldHaveTls(actual, "to use at least", protocol, "it uses " + actual.protocol()));
     }

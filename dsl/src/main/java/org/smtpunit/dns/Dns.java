@@ -1,30 +1,26 @@
 package org.smtpunit.dns;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import org.smtpunit.internal.HostPort;
+import org.smtpunit.internal.Wire;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.PTRRecord;
-import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.ResolverConfig;
 import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -50,11 +46,11 @@ public final class Dns {
   /** CNAME chains longer than this are treated as a loop. */
   private static final int MAX_CNAME_HOPS = 8;
 
-  private final List<InetSocketAddress> servers;
+  private final DnsQueries queries;
   private final Duration timeout;
 
   private Dns(List<InetSocketAddress> servers, Duration timeout) {
-    this.servers = List.copyOf(servers);
+    this.queries = new DnsQueries(servers, timeout);
     this.timeout = timeout;
   }
 
@@ -81,7 +77,7 @@ public final class Dns {
 
   /** Returns the servers asked, as {@code host:port}. */
   public String server() {
-    return String.join(", ", servers.stream().map(Dns::describe).toList());
+    return queries.servers();
   }
 
   /** Returns the time allowed for each query. */
@@ -203,95 +199,17 @@ public final class Dns {
   }
 
   private Message query(Name name, int type, String display) {
-    Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
-    Message response;
-    try {
-      response = resolver().send(query);
-    } catch (SocketTimeoutException e) {
-      throw failure(display, Type.string(type), DnsLookupException.Reason.TIMEOUT, e);
-    } catch (IOException e) {
-      DnsLookupException.Reason reason =
-          String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("timed out")
-              ? DnsLookupException.Reason.TIMEOUT
-              : DnsLookupException.Reason.NETWORK;
-      throw failure(display, Type.string(type), reason, e);
-    }
-    int rcode = response.getRcode();
-    if (rcode == Rcode.NOERROR) {
-      return response;
-    }
-    DnsLookupException.Reason reason =
-        switch (rcode) {
-          case Rcode.NXDOMAIN -> DnsLookupException.Reason.NXDOMAIN;
-          case Rcode.SERVFAIL -> DnsLookupException.Reason.SERVFAIL;
-          case Rcode.REFUSED -> DnsLookupException.Reason.REFUSED;
-          default -> DnsLookupException.Reason.BAD_RESPONSE;
-        };
-    throw failure(
-        display, Type.string(type) + " (RCODE " + Rcode.string(rcode) + ")", reason, null);
-  }
-
-  private org.xbill.DNS.Resolver resolver() {
-    // dnsjava resolvers are cheap and hold no connection; a fresh one per query keeps this class
-    // free of shared mutable state. SimpleResolver retries over TCP when the UDP answer is
-    // truncated (TC bit), as RFC 7766 requires.
-    if (servers.size() == 1) {
-      SimpleResolver resolver = new SimpleResolver(servers.get(0));
-      resolver.setTimeout(timeout);
-      return resolver;
-    }
-    List<org.xbill.DNS.Resolver> each = new ArrayList<>();
-    for (InetSocketAddress server : servers) {
-      SimpleResolver resolver = new SimpleResolver(server);
-      resolver.setTimeout(timeout);
-      each.add(resolver);
-    }
-    ExtendedResolver resolver = new ExtendedResolver(each);
-    resolver.setTimeout(timeout);
-    resolver.setRetries(1);
-    return resolver;
+    return queries.send(name, type, display);
   }
 
   private DnsLookupException failure(
       String name, String type, DnsLookupException.Reason reason, Throwable cause) {
-    String what =
-        switch (reason) {
-          case NXDOMAIN -> "the name does not exist (NXDOMAIN)";
-          case SERVFAIL -> "the server failed to answer (SERVFAIL)";
-          case REFUSED -> "the server refused to answer (REFUSED)";
-          case TIMEOUT -> "no answer within " + timeout.toMillis() + " ms";
-          case NO_DATA -> "the name has no record of that type";
-          case BAD_RESPONSE -> "the server sent an unusable answer";
-          case NETWORK -> "the query could not be sent [" + cause + "]";
-        };
-    StringBuilder message =
-        new StringBuilder("DNS lookup of ")
-            .append(type)
-            .append(" records for ")
-            .append(name)
-            .append(" failed: ")
-            .append(what)
-            .append(". Server asked: ")
-            .append(server())
-            .append(", timeout ")
-            .append(timeout.toMillis())
-            .append(" ms.");
-    if (reason == DnsLookupException.Reason.TIMEOUT
-        || reason == DnsLookupException.Reason.REFUSED
-        || reason == DnsLookupException.Reason.NETWORK) {
-      message.append(
-          " A firewall or proxy may block queries to DNS servers; check that this machine may"
-              + " reach the server on port 53 (UDP and TCP).");
-    }
-    return new DnsLookupException(message.toString(), reason, cause);
+    return queries.failure(name, type, reason, cause);
   }
 
   private static Name absolute(String name) {
     Objects.requireNonNull(name, "name");
-    if (name.isBlank()
-        || name.indexOf('\0') >= 0
-        || name.indexOf('\r') >= 0
-        || name.indexOf('\n') >= 0) {
+    if (name.isBlank() || Wire.indexOfLineBreakOrNul(name) >= 0) {
       throw new IllegalArgumentException("Not a domain name [" + name + "]");
     }
     try {
@@ -304,12 +222,6 @@ public final class Dns {
   private static String display(Name name) {
     String text = name.toString(true);
     return text.isEmpty() ? "." : text;
-  }
-
-  private static String describe(InetSocketAddress server) {
-    String host =
-        server.getAddress() == null ? server.getHostString() : server.getAddress().getHostAddress();
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getPort();
   }
 
   @Override
@@ -330,15 +242,12 @@ public final class Dns {
      * @throws IllegalArgumentException for a bad port or an unresolvable host
      */
     public Builder server(String host, int port) {
-      if (port < 1 || port > 65535) {
-        throw new IllegalArgumentException(
-            "DNS server port must be 1 to 65535, was [" + port + "]");
-      }
+      HostPort.checkPort("DNS server port", port);
       try {
         this.server =
             new InetSocketAddress(
                 InetAddress.getByName(Objects.requireNonNull(host, "host")), port);
-      } catch (java.net.UnknownHostException e) {
+      } catch (UnknownHostException e) {
         throw new IllegalArgumentException("DNS server host does not resolve [" + host + "]", e);
       }
       return this;

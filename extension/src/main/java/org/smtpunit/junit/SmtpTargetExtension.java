@@ -2,6 +2,7 @@ package org.smtpunit.junit;
 
 import java.lang.annotation.Annotation;
 import java.util.Objects;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.TlsMode;
@@ -89,7 +90,7 @@ public final class SmtpTargetExtension extends SmtpExtension {
      */
     public SmtpTargetExtension build() {
       SmtpTargetExtension extension = new SmtpTargetExtension(this);
-      TargetSettings.of(extension.declared, key -> java.util.Optional.empty(), key -> null);
+      TargetSettings.of(extension.declared, key -> Optional.empty(), key -> null);
       return extension;
     }
   }

@@ -3,6 +3,7 @@ package org.smtpunit.samples;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.platform.engine.TestExecutionResult;
@@ -108,8 +109,7 @@ final class ConsoleReport implements TestExecutionListener {
   /** {@code Class > method} or {@code Class > method > [invocation]}, without parameter types. */
   private String name(TestIdentifier test) {
     StringBuilder name = new StringBuilder(bare(test));
-    for (var parent =
-            plan == null ? java.util.Optional.<TestIdentifier>empty() : plan.getParent(test);
+    for (var parent = plan == null ? Optional.<TestIdentifier>empty() : plan.getParent(test);
         parent.isPresent() && parent.get().getParentId().isPresent();
         parent = plan.getParent(parent.get())) {
       name.insert(0, bare(parent.get()) + " > ");

@@ -6,6 +6,7 @@ import static org.smtpunit.samples.Capabilities.assumeSupports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,7 +81,7 @@ class DeliveryNotificationTest {
     try (Stream<Path> files = Files.walk(dir)) {
       List<Path> regular = files.filter(Files::isRegularFile).toList();
       for (Path file : regular) {
-        String text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
         // smtp-sink writes as the message arrives: wait for the closing MIME boundary too.
         if (text.contains(envelopeId) && text.stripTrailing().endsWith("--")) {
           return text;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.smtpunit.junit.SmtpConfiguration;
 import org.smtpunit.junit.SmtpTarget;
@@ -133,7 +134,7 @@ final class RunConfiguration {
     }
   }
 
-  private static <T> T check(java.util.function.Supplier<T> parse) {
+  private static <T> T check(Supplier<T> parse) {
     try {
       return parse.get();
     } catch (ExtensionConfigurationException e) {

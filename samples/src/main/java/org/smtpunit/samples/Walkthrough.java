@@ -2,6 +2,8 @@ package org.smtpunit.samples;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import org.smtpunit.Credentials;
+import org.smtpunit.dns.Dns;
 import org.smtpunit.junit.SmtpConfiguration;
 import org.smtpunit.junit.SmtpTarget;
 
@@ -48,23 +50,21 @@ public record Walkthrough(
     Optional<String> recipients,
     Optional<String> mxDomain,
     Optional<String> dnsServer,
-    Optional<org.smtpunit.Credentials> credentials) {
+    Optional<Credentials> credentials) {
 
   /** The message of step 3, as typed in telnet. */
   public static final String MESSAGE = "Subject:Test from Contoso\r\n\r\nThis is a test message";
 
   /** Returns the resolver of step 2: the named DNS server, or the machine's. */
-  public org.smtpunit.dns.Dns dns() {
+  public Dns dns() {
     return dnsServer
         .map(
             server -> {
               InetSocketAddress address =
                   SmtpConfiguration.hostPort(SmtpTarget.DNS_SERVER_PROPERTY_NAME, server, 53);
-              return org.smtpunit.dns.Dns.builder()
-                  .server(address.getHostString(), address.getPort())
-                  .build();
+              return Dns.builder().server(address.getHostString(), address.getPort()).build();
             })
-        .orElseGet(org.smtpunit.dns.Dns::systemDefault);
+        .orElseGet(Dns::systemDefault);
   }
 
   /** Returns the port requiring authentication, parsed as the extension parses targets. */

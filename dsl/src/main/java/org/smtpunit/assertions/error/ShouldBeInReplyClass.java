@@ -13,7 +13,10 @@ public final class ShouldBeInReplyClass extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** Creates the message. */
+  /**
+   * Reply in the wrong RFC 5321 class: the reply, the class expected (e.g. positive completion) and
+   * the transcript.
+   */
   public static ErrorMessageFactory shouldBeInReplyClass(SmtpReply actual, String expectedClass) {
     return new ShouldBeInReplyClass(
         "%nExpecting reply:%n  %s%nto be %s%s",

@@ -10,7 +10,7 @@ public final class ShouldBeOpen extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** Creates the message. */
+  /** A probe that did not open: the probe and why the connection failed. */
   public static ErrorMessageFactory shouldBeOpen(Object probe, Object failure) {
     return new ShouldBeOpen(
         "%nExpecting the connection probe:%n  %s%nto be open, but it failed with:%n  %s",

@@ -11,7 +11,7 @@ public final class ShouldContainCommand extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** Creates the message. */
+  /** A command never sent: the whole transcript and the command line looked for. */
   public static ErrorMessageFactory shouldContainCommand(Transcript actual, String command) {
     return new ShouldContainCommand(
         "%nExpecting transcript:%n  %s%nto contain the command:%n  %s",

@@ -11,7 +11,7 @@ public final class ShouldContainReplyCode extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** Creates the message. */
+  /** A reply code never received: the whole transcript and the code looked for. */
   public static ErrorMessageFactory shouldContainReplyCode(Transcript actual, int code) {
     return new ShouldContainReplyCode(
         "%nExpecting transcript:%n  %s%nto contain a reply with code:%n  %s",

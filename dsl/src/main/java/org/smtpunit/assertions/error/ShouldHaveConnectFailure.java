@@ -11,7 +11,10 @@ public final class ShouldHaveConnectFailure extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** Creates the message. */
+  /**
+   * A connection that failed otherwise, or not at all: what was checked, the expected failure and
+   * the actual outcome.
+   */
   public static ErrorMessageFactory shouldHaveConnectFailure(
       String what, Object actual, ConnectFailure expected, Object actualFailure) {
     return new ShouldHaveConnectFailure(

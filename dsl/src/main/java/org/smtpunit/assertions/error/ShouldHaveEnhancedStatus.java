@@ -14,7 +14,10 @@ public final class ShouldHaveEnhancedStatus extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** Creates the message. */
+  /**
+   * A wrong or missing RFC 3463 status: the reply, the status expected, the one it has (or a hint
+   * when none) and the transcript.
+   */
   public static ErrorMessageFactory shouldHaveEnhancedStatus(SmtpReply actual, String expected) {
     return new ShouldHaveEnhancedStatus(
         "%nExpecting reply:%n  %s%nto have enhanced status code:%n  %s%nbut %s%s",

@@ -11,7 +11,10 @@ public final class ShouldHaveMaxSizeAtLeast extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** Creates the message. */
+  /**
+   * SIZE too small or absent: the EHLO reply, the minimum in octets, what was advertised and the
+   * transcript.
+   */
   public static ErrorMessageFactory shouldHaveMaxSizeAtLeast(
       SmtpReply actual, long expected, String advertised) {
     return new ShouldHaveMaxSizeAtLeast(

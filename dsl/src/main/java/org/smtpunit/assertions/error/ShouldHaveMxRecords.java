@@ -11,7 +11,10 @@ public final class ShouldHaveMxRecords extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** Creates the message: what was expected of the records and the records themselves. */
+  /**
+   * MX records that differ from the expectation: the domain, its records, what was expected and the
+   * expected value.
+   */
   public static ErrorMessageFactory shouldHaveMxRecords(
       MxRecords actual, String expectation, Object expected) {
     String records = actual.toString().stripTrailing();

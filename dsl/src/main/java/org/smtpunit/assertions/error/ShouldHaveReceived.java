@@ -11,7 +11,10 @@ public final class ShouldHaveReceived extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** Creates the message. */
+  /**
+   * A delivered message that differs: its recipients, its raw text, what was expected and the
+   * expected value.
+   */
   public static ErrorMessageFactory shouldHaveReceived(
       ReceivedMessage actual, String expectation, Object expected) {
     return new ShouldHaveReceived(

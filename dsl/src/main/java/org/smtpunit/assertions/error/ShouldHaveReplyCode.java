@@ -11,7 +11,7 @@ public final class ShouldHaveReplyCode extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** Creates the message. */
+  /** A wrong reply code: the reply as on the wire, the code expected and the transcript. */
   public static ErrorMessageFactory shouldHaveReplyCode(SmtpReply actual, int expected) {
     return new ShouldHaveReplyCode(
         "%nExpecting reply:%n  %s%nto have code:%n  %s%s",

@@ -11,7 +11,10 @@ public final class ShouldHaveReplyText extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** Creates the message. */
+  /**
+   * Reply text that does not match: the reply, the relation checked (e.g. containing), the text
+   * expected and the transcript.
+   */
   public static ErrorMessageFactory shouldHaveReplyText(
       SmtpReply actual, String relation, String expected) {
     return new ShouldHaveReplyText(

@@ -11,7 +11,10 @@ public final class ShouldHaveTls extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** Creates the message. */
+  /**
+   * A TLS session that differs: the session, the property checked, the value expected and the value
+   * found.
+   */
   public static ErrorMessageFactory shouldHaveTls(
       TlsInfo actual, String expectation, Object expected, String found) {
     return new ShouldHaveTls(

@@ -13,7 +13,10 @@ public final class ShouldNotContainText extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** Creates the message. */
+  /**
+   * Text found in a transcript: the line number and line count only, never the text, which may be a
+   * secret.
+   */
   public static ErrorMessageFactory shouldNotContainText(int lineNumber, int lineCount) {
     return new ShouldNotContainText(
         "%nExpecting transcript not to contain the given text,%nbut line %s of %s contains it (the text is not shown, it may be a secret)",

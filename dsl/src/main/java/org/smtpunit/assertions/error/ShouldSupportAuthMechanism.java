@@ -1,5 +1,6 @@
 package org.smtpunit.assertions.error;
 
+import java.util.Set;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 import org.smtpunit.SmtpReply;
@@ -11,9 +12,12 @@ public final class ShouldSupportAuthMechanism extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** Creates the message. */
+  /**
+   * An AUTH mechanism not advertised: the EHLO reply, the mechanism, the mechanisms advertised and
+   * the transcript.
+   */
   public static ErrorMessageFactory shouldSupportAuthMechanism(
-      SmtpReply actual, String mechanism, java.util.Set<String> advertised) {
+      SmtpReply actual, String mechanism, Set<String> advertised) {
     return new ShouldSupportAuthMechanism(
         "%nExpecting EHLO reply:%n  %s%nto advertise AUTH mechanism:%n  %s%nbut the AUTH mechanisms were:%n  %s%s",
         Text.of(actual),

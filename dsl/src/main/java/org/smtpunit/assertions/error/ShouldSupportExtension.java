@@ -11,7 +11,10 @@ public final class ShouldSupportExtension extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** Creates the message. */
+  /**
+   * An extension advertised or not, against the expectation: the EHLO reply, the keyword and the
+   * transcript.
+   */
   public static ErrorMessageFactory shouldSupportExtension(
       SmtpReply actual, String keyword, boolean expected) {
     return new ShouldSupportExtension(

@@ -1,6 +1,7 @@
 package org.smtpunit.assertions.error;
 
 import org.smtpunit.Transcript;
+import org.smtpunit.internal.TranscriptExcerpt;
 
 /**
  * Values for failure messages that print as they are, not quoted: a reply as on the wire, a
@@ -11,8 +12,6 @@ import org.smtpunit.Transcript;
  * }</pre>
  */
 public final class Text {
-
-  private static final int TRANSCRIPT_LINES = 10;
 
   private final String text;
 
@@ -33,17 +32,8 @@ public final class Text {
     if (transcript.isEmpty()) {
       return new Text("");
     }
-    int size = transcript.entries().size();
-    String heading =
-        size > TRANSCRIPT_LINES
-            ? "Transcript (last " + TRANSCRIPT_LINES + " of " + size + " lines):"
-            : "Transcript:";
-    String lines = transcript.tail(TRANSCRIPT_LINES).toString();
-    return new Text(
-        String.format("%n")
-            + heading
-            + String.format("%n")
-            + lines.stripTrailing().replace("\n", String.format("%n")));
+    String excerpt = TranscriptExcerpt.of(transcript).stripTrailing();
+    return new Text(String.format("%n") + excerpt.replace("\n", String.format("%n")));
   }
 
   @Override

@@ -1,14 +1,14 @@
-package org.smtpunit;
+package org.smtpunit.internal;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * The one place where arguments become bytes. Every check happens before a byte is sent, and the
- * encoded bytes are checked again, so that no character can turn into CR, LF or NUL on the wire
- * (the class of bug of Jakarta Mail CVE-2025-7962, where a non-ASCII character was narrowed to a
- * byte).
+ * The one place where arguments become bytes, and the one check that keeps CR, LF and NUL off the
+ * wire. Every check happens before a byte is sent, and the encoded bytes are checked again, so that
+ * no character can turn into CR, LF or NUL on the wire (the class of bug of Jakarta Mail
+ * CVE-2025-7962, where a non-ASCII character was narrowed to a byte).
  */
-final class Wire {
+public final class Wire {
 
   private Wire() {}
 
@@ -17,25 +17,34 @@ final class Wire {
    *
    * @throws IllegalArgumentException naming the argument and the character's position
    */
-  static String requireSafe(String what, String value) {
+  public static String requireSafe(String what, String value) {
     if (value == null) {
       throw new IllegalArgumentException(what + " must not be null");
     }
+    int i = indexOfLineBreakOrNul(value);
+    if (i >= 0) {
+      throw new IllegalArgumentException(
+          what
+              + " ["
+              + printable(value)
+              + "] holds "
+              + name(value.charAt(i))
+              + " at index "
+              + i
+              + ": it would end the command line early and inject another; nothing was sent");
+    }
+    return value;
+  }
+
+  /** Returns the index of the first CR, LF or NUL, or -1 when there is none. */
+  public static int indexOfLineBreakOrNul(CharSequence value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '\r' || c == '\n' || c == '\0') {
-        throw new IllegalArgumentException(
-            what
-                + " ["
-                + printable(value)
-                + "] holds "
-                + name(c)
-                + " at index "
-                + i
-                + ": it would end the command line early and inject another; nothing was sent");
+        return i;
       }
     }
-    return value;
+    return -1;
   }
 
   /**
@@ -43,7 +52,7 @@ final class Wire {
    *
    * @throws IllegalArgumentException naming the argument
    */
-  static String requireAscii(String what, String value, String hint) {
+  public static String requireAscii(String what, String value, String hint) {
     requireSafe(what, value);
     for (int i = 0; i < value.length(); i++) {
       if (value.charAt(i) > 0x7e || (value.charAt(i) < 0x20 && value.charAt(i) != '\t')) {
@@ -61,7 +70,7 @@ final class Wire {
   }
 
   /** Encodes one command line as UTF-8 bytes ending in CRLF, re-checking the encoded bytes. */
-  static byte[] line(String line) {
+  public static byte[] line(String line) {
     byte[] text = line.getBytes(StandardCharsets.UTF_8);
     for (byte b : text) {
       if (b == '\r' || b == '\n' || b == 0) {
@@ -76,7 +85,8 @@ final class Wire {
     return out;
   }
 
-  static boolean isAscii(String value) {
+  /** Returns whether every character is US-ASCII. */
+  public static boolean isAscii(String value) {
     for (int i = 0; i < value.length(); i++) {
       if (value.charAt(i) > 0x7f) {
         return false;
@@ -86,7 +96,7 @@ final class Wire {
   }
 
   /** Shows control characters visibly, for messages. */
-  static String printable(String value) {
+  public static String printable(String value) {
     StringBuilder out = new StringBuilder(value.length());
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

@@ -1,0 +1,172 @@
+package org.smtpunit;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLSocket;
+import org.smtpunit.internal.HostPort;
+import org.smtpunit.internal.Wire;
+
+/**
+ * The one way a session opens: connect, implicit TLS when asked, the greeting, then STARTTLS when
+ * asked, then the client's {@code onOpen} listener. Used for a named host, for each address of a
+ * domain's exchangers, and for a probe. Immutable: one per client.
+ */
+final class SessionOpener {
+
+  private final SessionSettings settings;
+  private final Consumer<? super SmtpSession> onOpen;
+
+  /** An opener with the client's settings, calling {@code onOpen} with every session it opens. */
+  SessionOpener(SessionSettings settings, Consumer<? super SmtpSession> onOpen) {
+    this.settings = settings;
+    this.onOpen = onOpen;
+  }
+
+  /**
+   * Resolves the host, connects to its addresses in turn and opens the session.
+   *
+   * @throws SmtpException as {@code SmtpClient.open(host, port)} documents
+   * @throws IllegalArgumentException for a bad host or port
+   */
+  SmtpSession open(String host, int port) {
+    Wire.requireSafe("Host", host);
+    if (host.isBlank()) {
+      throw new IllegalArgumentException("Host must not be blank");
+    }
+    HostPort.checkPort("Port", port);
+    TranscriptLog log = new TranscriptLog();
+    Socket socket = Connector.connect(host, port, settings.connectTimeout(), log);
+    return greet(host, port, socket, log);
+  }
+
+  /**
+   * Connects to one address of a host and opens the session, recording into {@code log}.
+   *
+   * @throws SmtpException when the connection, the greeting or the TLS set-up fails
+   */
+  SmtpSession open(String host, InetAddress address, int port, TranscriptLog log) {
+    Socket socket =
+        Connector.connect(host, new InetAddress[] {address}, port, settings.connectTimeout(), log);
+    return greet(host, port, socket, log);
+  }
+
+  /**
+   * Opens a session, reads the greeting and closes politely with QUIT; every failure to open
+   * becomes the probe's {@link ConnectFailure}.
+   *
+   * @throws IllegalArgumentException for a bad host or port
+   */
+  ConnectionProbe probe(String host, int port) {
+    long start = System.nanoTime();
+    SmtpSession session;
+    try {
+      session = open(host, port);
+    } catch (SmtpException e) {
+      return new ConnectionProbe(
+          host,
+          port,
+          Optional.empty(),
+          Optional.of(Connector.classify(e)),
+          Duration.ofNanos(System.nanoTime() - start),
+          e.transcript());
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    try (session) {
+      if (session.isOpen()) {
+        session.quit();
+      }
+    } catch (SmtpException e) {
+      // The probe has its answer; a server that hangs up on QUIT does not change it.
+    }
+    return new ConnectionProbe(
+        host,
+        port,
+        Optional.of(session.greeting()),
+        Optional.empty(),
+        elapsed,
+        session.transcript());
+  }
+
+  private SmtpSession greet(String host, int port, Socket tcp, TranscriptLog log) {
+    Socket socket = tcp;
+    Optional<TlsInfo> tls = Optional.empty();
+    if (settings.tlsMode() == TlsMode.IMPLICIT) {
+      SSLSocket ssl;
+      try {
+        ssl =
+            settings
+                .tls()
+                .handshake(
+                    tcp,
+                    host,
+                    (int) settings.replyTimeout().toMillis(),
+                    SmtpStage.TLS_HANDSHAKE,
+                    log);
+      } catch (SmtpTlsException e) {
+        Connector.closeQuietly(tcp);
+        throw e;
+      }
+      socket = ssl;
+      tls = Optional.of(settings.tls().info(ssl.getSession()));
+    }
+    long connected = System.nanoTime();
+    Connection connection;
+    try {
+      connection = new Connection(socket, tcp, log);
+    } catch (IOException e) {
+      Connector.closeQuietly(socket);
+      throw Connector.failure(host, port, e, log);
+    }
+    Conversation conversation =
+        new Conversation(host, connection, log, settings.replyTimeout(), tls);
+    SmtpSession session = new SmtpSession(settings, conversation, conversation.greeting(connected));
+    if (settings.tlsMode() == TlsMode.STARTTLS
+        || settings.tlsMode() == TlsMode.STARTTLS_IF_OFFERED) {
+      try {
+        startTls(session, conversation);
+      } catch (RuntimeException e) {
+        session.close();
+        throw e;
+      }
+    }
+    onOpen.accept(session);
+    return session;
+  }
+
+  /** The client's own EHLO and STARTTLS for {@link TlsMode#STARTTLS} and its variant. */
+  private void startTls(SmtpSession session, Conversation conversation) {
+    boolean required = settings.tlsMode() == TlsMode.STARTTLS;
+    EhloReply ehlo = session.ehlo(settings.clientDomain());
+    if (!ehlo.supports("STARTTLS")) {
+      if (required) {
+        throw new SmtpTlsException(
+            conversation.remoteHost()
+                + " does not advertise STARTTLS in its EHLO reply, and the client requires it"
+                + " (TlsMode.STARTTLS); use STARTTLS_IF_OFFERED to continue in plain text",
+            SmtpStage.STARTTLS,
+            conversation.log().snapshot(),
+            null);
+      }
+      conversation.note("STARTTLS not offered: continuing in plain text (STARTTLS_IF_OFFERED)");
+      return;
+    }
+    SmtpReply reply = session.startTls();
+    if (reply.code() != 220) {
+      if (required) {
+        throw new SmtpTlsException(
+            conversation.remoteHost()
+                + " refused STARTTLS with ["
+                + reply
+                + "], and the client requires TLS",
+            SmtpStage.STARTTLS,
+            conversation.log().snapshot(),
+            null);
+      }
+      conversation.note("STARTTLS refused: continuing in plain text (STARTTLS_IF_OFFERED)");
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.smtpunit;
+
+import java.io.IOException;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The STARTTLS upgrade of RFC 3207 on a conversation: the command, the refusal to read anything the
+ * server sent in plain text before the handshake (CVE-2011-0411), the handshake with the client's
+ * {@link TlsSettings}, and the fresh start that follows.
+ */
+final class StartTls {
+
+  private StartTls() {}
+
+  /**
+   * Sends STARTTLS and, on {@code 220}, upgrades the connection; any other reply is returned as it
+   * is.
+   *
+   * @throws SmtpTlsException when bytes arrived between the 220 and the handshake, or the handshake
+   *     fails; the conversation is ended first
+   */
+  static SmtpReply upgrade(Conversation conversation, TlsSettings settings) {
+    SmtpReply reply = conversation.exchange(SmtpStage.STARTTLS, "STARTTLS");
+    if (reply.code() != 220) {
+      return reply;
+    }
+    Connection connection = conversation.connection();
+    TranscriptLog log = conversation.log();
+    int injected = connection.reader().discardBuffered() + connection.available();
+    if (injected > 0) {
+      throw ended(
+          conversation,
+          new SmtpTlsException(
+              "The server sent "
+                  + injected
+                  + " bytes after its 220 to STARTTLS and before the TLS handshake: they could be"
+                  + " commands or replies injected in plain text (CVE-2011-0411), so the session"
+                  + " was ended instead of reading them as TLS-protected",
+              SmtpStage.STARTTLS,
+              log.snapshot(),
+              null));
+    }
+    SSLSocket ssl;
+    try {
+      ssl =
+          settings.handshake(
+              connection.socket(),
+              conversation.remoteHost(),
+              (int) conversation.replyTimeout().toMillis(),
+              SmtpStage.STARTTLS,
+              log);
+      connection.attach(ssl);
+    } catch (SmtpTlsException e) {
+      throw ended(conversation, e);
+    } catch (IOException e) {
+      throw ended(
+          conversation,
+          new SmtpTlsException(
+              "TLS layer could not be attached: " + e, SmtpStage.STARTTLS, log.snapshot(), e));
+    }
+    conversation.secured(settings.info(ssl.getSession()));
+    return reply;
+  }
+
+  private static SmtpTlsException ended(Conversation conversation, SmtpTlsException e) {
+    conversation.broken(e);
+    return e;
+  }
+}
