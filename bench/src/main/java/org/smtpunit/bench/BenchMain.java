@@ -1,12 +1,7 @@
 package org.smtpunit.bench;
 
-import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.TlsMode;
 import org.smtpunit.testserver.TestCertificates;
@@ -212,41 +207,13 @@ public final class BenchMain {
   }
 
   private void smtpSinkTable() throws Exception {
-    File binary = new File("/usr/sbin/smtp-sink");
-    if (!binary.canExecute()) {
+    Optional<PostfixSink> started = PostfixSink.start();
+    if (started.isEmpty()) {
       out.printf("%n## Postfix smtp-sink: not installed (apt-get install postfix), skipped%n");
       return;
     }
-    int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      port = probe.getLocalPort();
-    }
-    List<String> command =
-        new ArrayList<>(List.of(binary.getPath(), "-c", "127.0.0.1:" + port, "1024"));
-    if ("root".equals(System.getProperty("user.name"))) {
-      command.addAll(1, List.of("-u", "nobody"));
-    }
-    Process sink =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (true) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-          break;
-        } catch (IOException notYet) {
-          if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("smtp-sink did not start");
-          }
-          Thread.sleep(50);
-        }
-      }
-      throughputTable("Postfix smtp-sink on 127.0.0.1", "127.0.0.1", port);
-    } finally {
-      sink.destroy();
-      sink.waitFor(5, TimeUnit.SECONDS);
+    try (PostfixSink sink = started.get()) {
+      throughputTable("Postfix smtp-sink on 127.0.0.1", "127.0.0.1", sink.port());
     }
   }
 
