@@ -38,9 +38,10 @@ final class Commands {
     return Command.of(SmtpStage.RCPT, line.toString());
   }
 
-  private static String address(String address, boolean utf8, String command) {
-    Wire.requireSafe(command + " address", address);
-    if (!utf8 && !Wire.isAscii(address)) {
+  private static String address(String given, boolean utf8, String command) {
+    boolean ascii = Wire.requireNoControls(command + " address", given);
+    String address = unbracketed(given);
+    if (!utf8 && !ascii) {
       throw new IllegalArgumentException(
           command
               + " address ["
@@ -49,5 +50,15 @@ final class Commands {
               + " (RFC 6531) to use them; nothing was sent");
     }
     return address;
+  }
+
+  /**
+   * Accepts one pair of enclosing angle brackets, as users paste paths from the walkthrough ({@code
+   * <kate@fabrikam.com>}), so that the path is sent with one pair, never {@code <<...>>}.
+   */
+  static String unbracketed(String address) {
+    return address.length() >= 2 && address.startsWith("<") && address.endsWith(">")
+        ? address.substring(1, address.length() - 1)
+        : address;
   }
 }

@@ -5,26 +5,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.smtpunit.internal.Durations;
 
 /**
  * One TCP (or TLS) connection: writes command lines, reads replies, and bounds both in time. A
- * blocking socket write cannot time out in Java, so a write that may fill the send buffer (the
- * message content) runs under a watchdog that closes the socket when the deadline passes.
+ * blocking socket write cannot time out in Java, and under TLS neither can a read or a handshake
+ * that the server drips, so each runs under a watchdog that aborts the TCP socket when the deadline
+ * passes.
  */
 final class Connection implements AutoCloseable {
-
-  /**
-   * Writes up to this size need no watchdog: after the server's reply to the previous command the
-   * send buffer is empty, and Linux never gives a TCP socket less than 4 KB of it.
-   */
-  static final int UNBOUNDED_WRITE_OCTETS = 4096;
 
   private Socket socket;
 
@@ -51,7 +44,7 @@ final class Connection implements AutoCloseable {
     this.socket = socket;
     InputStream in = socket.getInputStream();
     this.out = socket.getOutputStream();
-    this.reader = new ReplyReader(socket, in, log);
+    this.reader = new ReplyReader(socket, in, log, socket == tcp ? null : this);
   }
 
   /** Returns how many bytes can be read without blocking, 0 when unknown. */
@@ -71,45 +64,90 @@ final class Connection implements AutoCloseable {
     return reader;
   }
 
-  /** Writes bytes that fit the socket's send buffer (command lines). */
-  void write(byte[] bytes, SmtpStage stage) {
-    try {
-      out.write(bytes);
-      out.flush();
-    } catch (IOException e) {
-      throw writeFailed(stage, e, false, null);
-    }
+  /** Returns whether the connection runs over TLS. */
+  boolean isTls() {
+    return socket != tcp;
   }
 
   /**
-   * Writes bytes that may exceed the send buffer, closing the connection if the server has not
-   * taken them all by the deadline (a server that stops reading must not block the client).
+   * Writes bytes, closing the connection if the server has not taken them all by the deadline
+   * ({@code timeout} from {@code start}, when the call began): a server that stops reading must not
+   * block the client, and a blocking socket write cannot time out in Java.
+   *
+   * @return {@code null}, or the reply the server sent while the client was still writing, when
+   *     {@code early} asks to watch for one (the write was then abandoned and the connection
+   *     closed: the rest of the command can no longer be sent)
    */
-  void writeBounded(byte[] bytes, SmtpStage stage, Duration timeout) {
-    if (bytes.length <= UNBOUNDED_WRITE_OCTETS) {
-      write(bytes, stage);
-      return;
-    }
-    AtomicBoolean fired = new AtomicBoolean();
-    ScheduledFuture<?> alarm =
-        Watchdog.EXECUTOR.schedule(
-            () -> {
-              fired.set(true);
-              abort();
-            },
-            timeout.toNanos(),
-            TimeUnit.NANOSECONDS);
+  SmtpReply write(byte[] bytes, SmtpStage stage, long start, Duration timeout, boolean early) {
+    AtomicReference<Object> arrived = new AtomicReference<>();
+    // Only a write larger than any send buffer can still be going on when a reply arrives; a
+    // smaller one is done before the server can answer it, so no reply to it is ever "early".
+    boolean watch = early && !isTls() && bytes.length > WATCHED_WRITE_OCTETS;
+    AtomicInteger state = new AtomicInteger(WRITING);
+    long remaining = start + timeout.toNanos() - System.nanoTime();
+    Alarm alarm = alarm(remaining, watch ? () -> poll(stage, state, arrived) : null);
+    IOException failure = null;
     try {
       out.write(bytes);
       out.flush();
     } catch (IOException e) {
-      throw writeFailed(stage, e, fired.get(), timeout);
+      failure = e;
     } finally {
-      alarm.cancel(false);
+      state.compareAndSet(WRITING, WRITTEN);
+      alarm.cancel();
     }
-    if (fired.get()) {
-      throw writeFailed(stage, null, true, timeout);
+    if (arrived.get() != null) {
+      return earlyReply(stage, arrived.get());
     }
+    if (failure != null || alarm.fired()) {
+      throw writeFailed(stage, failure, alarm.fired(), timeout);
+    }
+    return null;
+  }
+
+  private static final int WRITING = 0;
+  private static final int WRITTEN = 1;
+  private static final int ANSWERED_EARLY = 2;
+
+  /** Writes up to this size are never watched for an early reply (see {@link #write}). */
+  static final int WATCHED_WRITE_OCTETS = 4096;
+
+  /**
+   * Runs on the watchdog while a write is under way (the writer waits for it to finish before it
+   * reads anything itself): takes a complete reply the server sent meanwhile, and aborts the write.
+   */
+  private boolean poll(SmtpStage stage, AtomicInteger state, AtomicReference<Object> arrived) {
+    if (!reader.pollInput()
+        || !reader.hasCompleteReply()
+        || !state.compareAndSet(WRITING, ANSWERED_EARLY)) {
+      return false;
+    }
+    try {
+      arrived.set(reader.read(stage, System.nanoTime(), Duration.ofMillis(1)));
+    } catch (SmtpException e) {
+      arrived.set(e);
+    }
+    return true;
+  }
+
+  private SmtpReply earlyReply(SmtpStage stage, Object arrived) {
+    closeQuietly();
+    if (arrived instanceof SmtpException e) {
+      throw e;
+    }
+    log.note(
+        "the server replied before the client had finished writing at "
+            + stage
+            + ": the rest was not sent and the connection was closed");
+    return (SmtpReply) arrived;
+  }
+
+  /**
+   * Arms an alarm that aborts the TCP socket (under any TLS layer) after {@code nanos}, unblocking
+   * whatever read, write or handshake waits on it.
+   */
+  Alarm alarm(long nanos, BooleanSupplier poll) {
+    return Alarm.arm(nanos, this::abort, poll);
   }
 
   private SmtpException writeFailed(
@@ -156,37 +194,21 @@ final class Connection implements AutoCloseable {
 
   private void closeQuietly() {
     if (closed.compareAndSet(false, true)) {
-      try {
-        socket.close();
-      } catch (IOException ignored) {
-        // Closing is best effort: the socket is released either way.
-      } finally {
-        if (tcp != socket) {
-          try {
-            tcp.close();
-          } catch (IOException ignored) {
-            // Already closed with its TLS layer.
-          }
-        }
+      // Under TLS the TCP socket goes first: closing the TLS layer sends close_notify and may wait
+      // for the server's, up to the socket timeout (a reply that never came would then take twice
+      // its deadline), or for the lock of a write the server does not read.
+      closeQuietly(tcp);
+      if (socket != tcp) {
+        closeQuietly(socket);
       }
     }
   }
 
-  /** Started on first use, so short sessions never create its thread. */
-  private static final class Watchdog {
-    static final ScheduledExecutorService EXECUTOR = watchdog();
-  }
-
-  private static ScheduledExecutorService watchdog() {
-    ScheduledThreadPoolExecutor executor =
-        new ScheduledThreadPoolExecutor(
-            1,
-            runnable -> {
-              Thread thread = new Thread(runnable, "smtpunit-write-watchdog");
-              thread.setDaemon(true);
-              return thread;
-            });
-    executor.setRemoveOnCancelPolicy(true);
-    return Executors.unconfigurableScheduledExecutorService(executor);
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // Closing is best effort: the socket is released either way.
+    }
   }
 }

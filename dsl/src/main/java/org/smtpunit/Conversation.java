@@ -80,6 +80,11 @@ final class Conversation {
     log.note(text);
   }
 
+  /** Registers a credential (or an encoding of one) to redact from everything the server sends. */
+  void secret(String text) {
+    log.secret(text);
+  }
+
   /** Records that EHLO was answered, so the capabilities are known again. */
   void ehloAnswered() {
     ehloSinceTls = true;
@@ -97,31 +102,46 @@ final class Conversation {
     return receive(SmtpStage.GREETING, connectedNanos);
   }
 
-  /** Sends one command line, recording it as the command says, and reads the reply. */
-  SmtpReply exchange(Command command) {
+  /**
+   * Sends one command line, recording it as the command says, and reads the reply, all within the
+   * reply timeout from {@code start} (when the call began: one deadline per call).
+   */
+  SmtpReply exchange(Command command, long start) {
     ensureOpen(command.stage());
     byte[] bytes = Wire.line(command.line());
-    long start = System.nanoTime();
+    refuseUnsolicited(command.stage());
+    Wire.limitNotes(command.line(), bytes.length).forEach(log::note);
     log.sent(command.shownAs());
-    write(bytes, command.stage());
+    SmtpReply early = write(bytes, command.stage(), start, true);
     utf8Transaction = command.utf8After(utf8Transaction);
-    return receive(command.stage(), start);
+    return early != null ? early : receive(command.stage(), start);
+  }
+
+  SmtpReply exchange(Command command) {
+    return exchange(command, System.nanoTime());
   }
 
   SmtpReply exchange(SmtpStage stage, String line) {
     return exchange(Command.of(stage, line));
   }
 
-  /** Writes all commands at once, then reads one reply per command (fewer after a 421). */
-  List<SmtpReply> exchangeAll(List<Command> commands) {
+  /**
+   * Writes all commands at once, then reads one reply per command (fewer after a 421), all within
+   * one reply timeout from {@code start}.
+   */
+  List<SmtpReply> exchangeAll(List<Command> commands, long start) {
     ensureOpen(SmtpStage.PIPELINE);
     ByteArrayOutputStream batch = new ByteArrayOutputStream(commands.size() * 48);
+    List<String> notes = new ArrayList<>();
     for (Command command : commands) {
-      batch.writeBytes(Wire.line(command.line()));
+      byte[] bytes = Wire.line(command.line());
+      batch.writeBytes(bytes);
+      notes.addAll(Wire.limitNotes(command.line(), bytes.length));
     }
-    long start = System.nanoTime();
+    refuseUnsolicited(SmtpStage.PIPELINE);
+    notes.forEach(log::note);
     commands.forEach(command -> log.sent(command.shownAs()));
-    write(batch.toByteArray(), SmtpStage.PIPELINE);
+    write(batch.toByteArray(), SmtpStage.PIPELINE, start, false);
     for (Command command : commands) {
       utf8Transaction = command.utf8After(utf8Transaction);
     }
@@ -131,26 +151,20 @@ final class Conversation {
       if (!isOpen()) {
         break;
       }
-      start = System.nanoTime();
     }
     return List.copyOf(replies);
   }
 
-  /** Sends the message and its end, and reads the end-of-data reply. */
-  SmtpReply content(MailMessage message) {
+  /** Sends the message and its end, and reads the end-of-data reply, by the call's deadline. */
+  SmtpReply content(MailMessage message, long start) {
     ensureOpen(SmtpStage.CONTENT);
     byte[] bytes = message.toWireBytes();
     log.sentContent(message.content());
-    long start = System.nanoTime();
-    try {
-      connection.writeBounded(bytes, SmtpStage.CONTENT, replyTimeout);
-    } catch (SmtpException e) {
-      broken(e);
-      throw e;
-    }
+    refuseUnsolicited(SmtpStage.CONTENT);
+    SmtpReply early = write(bytes, SmtpStage.CONTENT, start, true);
     awaitingContent = false;
     utf8Transaction = false;
-    return receive(SmtpStage.CONTENT, start);
+    return early != null ? early : receive(SmtpStage.CONTENT, start);
   }
 
   /** Sends QUIT and closes the connection whatever the reply. */
@@ -193,13 +207,49 @@ final class Conversation {
     }
   }
 
-  private void write(byte[] bytes, SmtpStage stage) {
+  /**
+   * Writes within the reply timeout from {@code start}; returns {@code null}, or a reply the server
+   * sent while the client was still writing (an early {@code 5xx}), which ends the conversation.
+   */
+  private SmtpReply write(byte[] bytes, SmtpStage stage, long start, boolean watchForEarlyReply) {
+    SmtpReply early;
     try {
-      connection.write(bytes, stage);
+      early = connection.write(bytes, stage, start, replyTimeout, watchForEarlyReply);
     } catch (SmtpException e) {
       broken(e);
       throw e;
     }
+    if (early != null) {
+      endedBecause("the server replied [" + early + "] before the command was fully sent");
+    }
+    return early;
+  }
+
+  /**
+   * RFC 5321 §4.2: a reply answers one command. Bytes that arrived before the next command was sent
+   * are a reply to nothing (one too many, or a fault): reading on would pair every later reply with
+   * the wrong command, so the conversation ends here.
+   */
+  private void refuseUnsolicited(SmtpStage stage) {
+    if (!connection.reader().pollInput()) {
+      return;
+    }
+    String arrived = connection.reader().bufferedPreview();
+    log.note("the server sent [" + arrived + "] before " + stage + " was sent");
+    SmtpProtocolException e =
+        new SmtpProtocolException(
+            "Unexpected reply before "
+                + stage
+                + ": the server sent ["
+                + arrived
+                + "] before the command was sent, one reply more than the commands so far;"
+                + " every later reply would answer the wrong command, so the session was ended"
+                + " and nothing was sent",
+            arrived,
+            stage,
+            log.snapshot());
+    broken(e);
+    throw e;
   }
 
   private SmtpReply receive(SmtpStage stage, long start) {

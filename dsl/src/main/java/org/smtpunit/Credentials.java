@@ -20,6 +20,14 @@ public final class Credentials {
   private Credentials(String username, String secret, boolean token) {
     this.username = Wire.requireSafe("User name", Objects.requireNonNull(username, "username"));
     this.secret = Objects.requireNonNull(secret, "secret");
+    int lone = Wire.loneSurrogate(secret);
+    if (lone >= 0) {
+      // The message must not show the secret: only where the fault is.
+      throw new IllegalArgumentException(
+          "The secret holds a lone surrogate at index "
+              + lone
+              + ": it has no UTF-8 encoding and would be sent as '?'");
+    }
     if (secret.indexOf('\0') >= 0) {
       throw new IllegalArgumentException(
           "The secret must not hold a NUL (it separates PLAIN's fields)");

@@ -1,6 +1,5 @@
 package org.smtpunit;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.smtpunit.internal.Wire;
 
@@ -42,6 +42,63 @@ public record MailMessage(String content) {
       throw new IllegalArgumentException(
           "Message content holds a NUL at index " + nul + "; nothing was sent");
     }
+    int lone = Wire.loneSurrogate(content);
+    if (lone >= 0) {
+      throw new IllegalArgumentException(
+          "Message content holds a lone surrogate at index "
+              + lone
+              + ": it has no UTF-8 encoding and would be sent as '?'; nothing was sent");
+    }
+  }
+
+  /**
+   * Returns the first From, To, Cc, Bcc, Sender or Reply-To header field whose value holds
+   * non-ASCII characters outside RFC 2047 encoded words, i.e. an internationalized address, which
+   * only a transaction that asked for SMTPUTF8 may carry (RFC 6532 §3.2, RFC 6531 §3.4).
+   */
+  Optional<String> utf8AddressField() {
+    int end = content.indexOf("\r\n\r\n");
+    int endLf = content.indexOf("\n\n");
+    int headerEnd =
+        end < 0 ? (endLf < 0 ? content.length() : endLf) : endLf < 0 ? end : Math.min(end, endLf);
+    String[] lines = content.substring(0, headerEnd).split("\r?\n");
+    String field = null;
+    for (String line : lines) {
+      boolean continuation = !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t');
+      if (!continuation) {
+        int colon = line.indexOf(':');
+        String name = colon < 0 ? "" : line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        field = ADDRESS_FIELDS.contains(name) ? line.substring(0, colon) : null;
+      }
+      if (field != null && !Wire.isAscii(line)) {
+        return Optional.of(field);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final List<String> ADDRESS_FIELDS =
+      List.of("from", "to", "cc", "bcc", "sender", "reply-to");
+
+  /**
+   * Refuses, before anything is sent, a message whose address fields are internationalized when the
+   * transaction did not ask for SMTPUTF8.
+   *
+   * @throws IllegalArgumentException naming the field
+   */
+  void requireAsciiAddresses(boolean smtpUtf8) {
+    if (!smtpUtf8) {
+      utf8AddressField()
+          .ifPresent(
+              field -> {
+                throw new IllegalArgumentException(
+                    "The "
+                        + field
+                        + " header field holds a non-ASCII address: send MAIL FROM with"
+                        + " MailParameter.smtpUtf8() (RFC 6531) to use one, or write the display"
+                        + " name as an RFC 2047 encoded word; nothing was sent");
+              });
+    }
   }
 
   /** Returns a message with exactly this text (line endings are still made CRLF on the wire). */
@@ -57,13 +114,23 @@ public record MailMessage(String content) {
   /** Returns the bytes for the wire: CRLF lines, dot-stuffed, ending with the {@code .} line. */
   byte[] toWireBytes() {
     byte[] text = content.getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + text.length / 32 + 8);
+    // Two passes over plain arrays: messages can be many megabytes, and this runs inside the
+    // call's deadline.
+    int size = convert(text, null);
+    byte[] out = new byte[size];
+    convert(text, out);
+    return out;
+  }
+
+  /** Writes the wire form into {@code out} (when not null) and returns its length. */
+  private static int convert(byte[] text, byte[] out) {
+    int n = 0;
     boolean lineStart = true;
     for (int i = 0; i < text.length; i++) {
       byte b = text[i];
       if (b == '\r' || b == '\n') {
-        out.write('\r');
-        out.write('\n');
+        n = put(out, n, '\r');
+        n = put(out, n, '\n');
         if (b == '\r' && i + 1 < text.length && text[i + 1] == '\n') {
           i++;
         }
@@ -71,19 +138,25 @@ public record MailMessage(String content) {
         continue;
       }
       if (lineStart && b == '.') {
-        out.write('.');
+        n = put(out, n, '.');
       }
-      out.write(b);
+      n = put(out, n, b);
       lineStart = false;
     }
     if (!lineStart) {
-      out.write('\r');
-      out.write('\n');
+      n = put(out, n, '\r');
+      n = put(out, n, '\n');
     }
-    out.write('.');
-    out.write('\r');
-    out.write('\n');
-    return out.toByteArray();
+    n = put(out, n, '.');
+    n = put(out, n, '\r');
+    return put(out, n, '\n');
+  }
+
+  private static int put(byte[] out, int at, int b) {
+    if (out != null) {
+      out[at] = (byte) b;
+    }
+    return at + 1;
   }
 
   /** Builds an RFC 5322 message; adds Date and Message-ID unless given. */
@@ -100,26 +173,59 @@ public record MailMessage(String content) {
 
     private Builder() {}
 
-    /** Sets the From header. */
+    /**
+     * Sets the From header: an address, or {@code Display Name <address>}; a non-ASCII display name
+     * is sent as RFC 2047 encoded words, a non-ASCII address only in an SMTPUTF8 transaction.
+     *
+     * @throws IllegalArgumentException when it holds CR, LF, NUL or a lone surrogate
+     */
     public Builder from(String address) {
-      this.from = Wire.requireSafe("From", address);
+      this.from = mailbox("From", address);
       return this;
     }
 
-    /** Adds To recipients. */
+    /**
+     * Adds To recipients, each like {@link #from}.
+     *
+     * @throws IllegalArgumentException as {@link #from}
+     */
     public Builder to(String... addresses) {
       for (String address : addresses) {
-        to.add(Wire.requireSafe("To", address));
+        to.add(mailbox("To", address));
       }
       return this;
     }
 
-    /** Adds Cc recipients. */
+    /**
+     * Adds Cc recipients, each like {@link #from}.
+     *
+     * @throws IllegalArgumentException as {@link #from}
+     */
     public Builder cc(String... addresses) {
       for (String address : addresses) {
-        cc.add(Wire.requireSafe("Cc", address));
+        cc.add(mailbox("Cc", address));
       }
       return this;
+    }
+
+    /**
+     * RFC 5322 §3.4 mailbox: a display name that is not ASCII becomes RFC 2047 encoded words (§5:
+     * an encoded word may replace a phrase, never a quoted string); the address stays as given.
+     */
+    private static String mailbox(String what, String value) {
+      Wire.requireSafe(what, value);
+      int open = value.lastIndexOf('<');
+      if (open <= 0 || !value.endsWith(">")) {
+        return value;
+      }
+      String name = value.substring(0, open).trim();
+      if (Wire.isAscii(name)) {
+        return value;
+      }
+      if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+        name = name.substring(1, name.length() - 1).replace("\\\"", "\"");
+      }
+      return Rfc2047.encode(name) + " " + value.substring(open);
     }
 
     /** Sets the Subject, RFC 2047-encoded when it is not ASCII. */
@@ -134,6 +240,7 @@ public record MailMessage(String content) {
       if (body.indexOf('\0') >= 0) {
         throw new IllegalArgumentException("Message body holds a NUL; nothing was sent");
       }
+      Wire.requireWellFormed("Message body", body);
       this.body = body;
       return this;
     }
@@ -145,10 +252,19 @@ public record MailMessage(String content) {
      *     or the value holds CR, LF or NUL
      */
     public Builder header(String name, String value) {
-      Wire.requireAscii("Header name", name, "");
-      if (name.isEmpty() || name.indexOf(':') >= 0 || name.indexOf(' ') >= 0) {
+      Objects.requireNonNull(name, "name");
+      // RFC 5322 §2.2 ftext: printable US-ASCII (33 to 126) except the colon.
+      boolean valid = !name.isEmpty();
+      for (int i = 0; i < name.length() && valid; i++) {
+        char c = name.charAt(i);
+        valid = c >= 33 && c <= 126 && c != ':';
+      }
+      if (!valid) {
         throw new IllegalArgumentException(
-            "Header name [" + name + "] must be non-empty printable ASCII without ':' or space");
+            "Header name ["
+                + Wire.printable(name)
+                + "] must be non-empty printable ASCII without ':' or white space (RFC 5322"
+                + " §2.2); nothing was sent");
       }
       headers.add(new String[] {name, Wire.requireSafe("Header " + name, value)});
       return this;

@@ -90,7 +90,7 @@ public final class Pipeline {
       throw new IllegalStateException("Nothing to send: add commands to the pipeline first");
     }
     sent = true;
-    return conversation.exchangeAll(commands);
+    return conversation.exchangeAll(commands, System.nanoTime());
   }
 
   /** Whether the transaction will be SMTPUTF8 once the commands added so far are sent. */

@@ -33,16 +33,25 @@ final class ReplyReader {
   private final InputStream in;
   private final TranscriptLog log;
 
+  /** Aborts a read at its deadline under TLS; {@code null} in plain text. */
+  private final Connection guard;
+
   /** Starts small (most replies are short) and grows to hold a line of the maximum length. */
   private byte[] buffer = new byte[1024];
 
   private int position;
   private int limit;
 
-  ReplyReader(Socket socket, InputStream in, TranscriptLog log) {
+  ReplyReader(Socket socket, InputStream in, TranscriptLog log, Connection guard) {
     this.socket = socket;
     this.in = in;
     this.log = log;
+    this.guard = guard;
+  }
+
+  /** Returns whether bytes the server sent are waiting in the buffer, unread. */
+  boolean hasBufferedInput() {
+    return position < limit;
   }
 
   /** Drops anything buffered, returning how many bytes were dropped. */
@@ -65,7 +74,8 @@ final class ReplyReader {
     List<String> lines = new ArrayList<>(2);
     int code = -1;
     while (true) {
-      String line = readLine(stage, deadline, timeout, lines.isEmpty());
+      String line = log.redact(readLine(stage, deadline, timeout, lines.isEmpty()));
+      refuseControls(line, stage);
       int lineCode = parseCode(line, stage);
       boolean last = line.length() == 3 || line.charAt(3) == ' ';
       if (code >= 0 && lineCode != code) {
@@ -74,7 +84,7 @@ final class ReplyReader {
             "Mixed reply codes in one multi-line reply at "
                 + stage
                 + ": line ["
-                + line
+                + Wire.printable(line)
                 + "] follows code "
                 + code
                 + "; RFC 5321 §4.2.1 requires every line of a reply to carry the same code",
@@ -97,13 +107,41 @@ final class ReplyReader {
                 + ": more than "
                 + MAX_LINES
                 + " lines without a last line, the latest ["
-                + line
+                + Wire.printable(line)
                 + "]; expected a line with a space after the code",
             line,
             stage,
             log.snapshot());
       }
     }
+  }
+
+  /**
+   * A bare CR or a NUL inside a reply line is not text (RFC 5321 §2.3.8 allows CR only before LF):
+   * the reply is refused, never turned into a value that would carry it.
+   */
+  private void refuseControls(String line, SmtpStage stage) {
+    int cr = line.indexOf('\r');
+    int nul = line.indexOf('\0');
+    if (cr < 0 && nul < 0) {
+      return;
+    }
+    log.received(line, Instant.now(), null);
+    int at = cr < 0 ? nul : nul < 0 ? cr : Math.min(cr, nul);
+    String what = at == cr ? "a bare CR" : "a NUL";
+    throw new SmtpProtocolException(
+        "Malformed reply line ["
+            + Wire.printable(line)
+            + "] at "
+            + stage
+            + ": it holds "
+            + what
+            + " at index "
+            + at
+            + "; RFC 5321 §2.3.8 allows CR only as part of the CRLF line end",
+        line,
+        stage,
+        log.snapshot());
   }
 
   private int parseCode(String line, SmtpStage stage) {
@@ -140,6 +178,9 @@ final class ReplyReader {
         if (buffer[i] == '\n') {
           boolean crlf = i > position && buffer[i - 1] == '\r';
           int end = crlf ? i - 1 : i;
+          if (end - position > MAX_LINE_OCTETS) {
+            throw tooLong(stage, " (" + (end - position) + ") before its line end");
+          }
           String line = new String(buffer, position, end - position, StandardCharsets.UTF_8);
           position = i + 1;
           if (!crlf) {
@@ -149,20 +190,9 @@ final class ReplyReader {
         }
       }
       scanFrom = limit;
-      if (limit - position > MAX_LINE_OCTETS) {
-        String start =
-            new String(buffer, position, Math.min(80, limit - position), StandardCharsets.UTF_8);
-        throw new SmtpProtocolException(
-            "Reply line too long at "
-                + stage
-                + ": more than "
-                + MAX_LINE_OCTETS
-                + " octets without a line end, starting ["
-                + Wire.printable(start)
-                + "...]; RFC 5321 §4.5.3.1.5 allows 512",
-            start,
-            stage,
-            log.snapshot());
+      // One octet more than the limit may be the CR of a line at the limit.
+      if (limit - position > MAX_LINE_OCTETS + 1) {
+        throw tooLong(stage, " without a line end");
       }
       if (position > 0 && limit == buffer.length) {
         System.arraycopy(buffer, position, buffer, 0, limit - position);
@@ -177,21 +207,56 @@ final class ReplyReader {
     }
   }
 
+  private SmtpProtocolException tooLong(SmtpStage stage, String how) {
+    String start =
+        log.redact(
+            new String(buffer, position, Math.min(80, limit - position), StandardCharsets.UTF_8));
+    log.note("reply line over " + MAX_LINE_OCTETS + " octets, starting [" + start + "...]");
+    return new SmtpProtocolException(
+        "Reply line too long at "
+            + stage
+            + ": more than "
+            + MAX_LINE_OCTETS
+            + " octets"
+            + how
+            + ", starting ["
+            + Wire.printable(start)
+            + "...]; RFC 5321 §4.5.3.1.5 allows 512, and this client "
+            + MAX_LINE_OCTETS,
+        start,
+        stage,
+        log.snapshot());
+  }
+
   private void fill(SmtpStage stage, long deadline, Duration timeout, boolean firstLine) {
     long remaining = deadline - System.nanoTime();
     if (remaining <= 0) {
       throw timeout(stage, timeout, null);
     }
     int n;
+    // Under TLS a socket timeout bounds each read of the TCP socket, not the record the TLS layer
+    // assembles from them: a server that drips a record would hold the read far past the deadline.
+    // The alarm aborts the TCP socket at the deadline instead.
+    Alarm alarm = guard == null ? null : guard.alarm(remaining, null);
     try {
       socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remaining / 1_000_000)));
       n = in.read(buffer, limit, buffer.length - limit);
     } catch (SocketTimeoutException e) {
       throw timeout(stage, timeout, e);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      if (alarm != null && alarm.fired()) {
+        throw timeout(stage, timeout, e);
+      }
       throw closed(stage, "the connection failed while reading the reply [" + e + "]", e);
+    } finally {
+      if (alarm != null) {
+        alarm.cancel();
+      }
     }
     if (n < 0) {
+      if (alarm != null && alarm.fired()) {
+        throw timeout(stage, timeout, null);
+      }
       String partial =
           limit > position
               ? " after a partial line [" + unfinished() + "]"
@@ -201,9 +266,57 @@ final class ReplyReader {
     limit += n;
   }
 
+  /**
+   * Reads, without blocking, whatever the server has sent so far (plain text only: under TLS the
+   * bytes waiting on the TCP socket may be TLS's own messages), and returns whether anything is
+   * buffered unread.
+   */
+  boolean pollInput() {
+    if (guard == null) {
+      try {
+        int available = in.available();
+        while (available > 0 && limit < buffer.length) {
+          int n = in.read(buffer, limit, Math.min(available, buffer.length - limit));
+          if (n <= 0) {
+            break;
+          }
+          limit += n;
+          available -= n;
+        }
+      } catch (IOException e) {
+        // Nothing readable: the next read reports the failure with its stage.
+      }
+    }
+    return hasBufferedInput();
+  }
+
+  /**
+   * Returns whether the buffer holds a whole reply: lines up to one without a '-' after the code.
+   */
+  boolean hasCompleteReply() {
+    int start = position;
+    for (int i = position; i < limit; i++) {
+      if (buffer[i] == '\n') {
+        if (i - start < 4 || buffer[start + 3] != '-') {
+          return true;
+        }
+        start = i + 1;
+      }
+    }
+    return false;
+  }
+
+  /** The unread bytes, printable and cut to a readable length, for messages. */
+  String bufferedPreview() {
+    int length = Math.min(200, limit - position);
+    String text = log.redact(new String(buffer, position, length, StandardCharsets.UTF_8));
+    return Wire.printable(text) + (limit - position > length ? "..." : "");
+  }
+
   /** The bytes of a line that has not ended yet, printable. */
   private String unfinished() {
-    return Wire.printable(new String(buffer, position, limit - position, StandardCharsets.UTF_8));
+    return Wire.printable(
+        log.redact(new String(buffer, position, limit - position, StandardCharsets.UTF_8)));
   }
 
   private SmtpTimeoutException timeout(SmtpStage stage, Duration timeout, Throwable cause) {
@@ -230,7 +343,12 @@ final class ReplyReader {
 
   private SmtpConnectionClosedException closed(SmtpStage stage, String what, Throwable cause) {
     log.note(what);
+    String outcome =
+        stage == SmtpStage.CONTENT
+            ? ". The outcome is unknown: the server may have accepted the message before it"
+                + " closed, so it was not re-sent"
+            : "";
     return new SmtpConnectionClosedException(
-        "Connection closed at " + stage + ": " + what, stage, log.snapshot(), cause);
+        "Connection closed at " + stage + ": " + what + outcome, stage, log.snapshot(), cause);
   }
 }

@@ -24,10 +24,16 @@ final class Sasl {
 
   private Sasl() {}
 
+  /** Runs the exchange within one reply timeout from {@code start}, however many steps it has. */
   static SmtpReply authenticate(
-      Conversation conversation, AuthMechanism mechanism, Credentials credentials) {
+      Conversation conversation, AuthMechanism mechanism, Credentials credentials, long start) {
     String user = credentials.username();
     String secret = credentials.secret();
+    if (mechanism == AuthMechanism.CRAM_MD5 && secret.isEmpty()) {
+      // HMAC has no empty key in the JDK: refuse now rather than in the middle of the exchange.
+      throw new IllegalArgumentException(
+          "CRAM-MD5 needs a non-empty password: its HMAC-MD5 key cannot be empty; nothing was sent");
+    }
     String first;
     List<Function<String, String>> answers = new ArrayList<>();
     switch (mechanism) {
@@ -49,20 +55,35 @@ final class Sasl {
       }
       default -> throw new IllegalArgumentException("Unknown mechanism " + mechanism);
     }
+    conversation.secret(secret);
+    if (first.indexOf(' ', 5) > 0) {
+      conversation.secret(first.substring(first.indexOf(' ', 5) + 1));
+    }
     String shownFirst =
         "AUTH " + mechanism.saslName() + (first.indexOf(' ', 5) > 0 ? " " + HIDDEN : "");
-    SmtpReply reply = conversation.exchange(new Command(SmtpStage.AUTH, first, shownFirst, false));
+    SmtpReply reply =
+        conversation.exchange(new Command(SmtpStage.AUTH, first, shownFirst, false), start);
     int challenges = 0;
     while (reply.code() == 334) {
-      String challenge = decode(reply.text().trim());
-      conversation.note("334 prompt decodes to [" + challenge + "]");
+      String encoded = reply.text().trim();
+      String challenge = decodeOrNull(encoded);
+      conversation.note(
+          "334 prompt decodes to ["
+              + (challenge == null ? "not Base64: " + encoded : Wire.printable(challenge))
+              + "]");
       if (challenges >= MAX_CHALLENGES || challenges >= answers.size()) {
         // RFC 4954 §4: "*" cancels the exchange; the server answers 501.
         conversation.note("more challenges than " + mechanism.saslName() + " needs: cancelling");
-        return conversation.exchange(SmtpStage.AUTH, "*");
+        return conversation.exchange(Command.of(SmtpStage.AUTH, "*"), start);
       }
-      String answer = answers.get(challenges++).apply(challenge);
-      reply = conversation.exchange(new Command(SmtpStage.AUTH, answer, HIDDEN, false));
+      if (challenge == null && mechanism == AuthMechanism.CRAM_MD5) {
+        // RFC 4954 §4: a challenge that cannot be decoded is cancelled, not answered.
+        conversation.note("the CRAM-MD5 challenge is not Base64: cancelling");
+        return conversation.exchange(Command.of(SmtpStage.AUTH, "*"), start);
+      }
+      String answer = answers.get(challenges++).apply(challenge == null ? encoded : challenge);
+      conversation.secret(answer);
+      reply = conversation.exchange(new Command(SmtpStage.AUTH, answer, HIDDEN, false), start);
     }
     return reply;
   }
@@ -72,11 +93,12 @@ final class Sasl {
     return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String decode(String base64) {
+  /** Decodes a server prompt, or returns {@code null} when it is not Base64 (RFC 4648). */
+  private static String decodeOrNull(String base64) {
     try {
-      return Wire.printable(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
+      return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException notBase64) {
-      return "not Base64: " + base64;
+      return null;
     }
   }
 

@@ -41,6 +41,9 @@ final class SessionOpener {
       throw new IllegalArgumentException("Host must not be blank");
     }
     HostPort.checkPort("Port", port);
+    if (settings.tlsMode() != TlsMode.NONE) {
+      settings.tls().prepare(host);
+    }
     TranscriptLog log = new TranscriptLog();
     Socket socket = Connector.connect(host, port, settings.connectTimeout(), log);
     return greet(host, port, socket, log);
@@ -97,6 +100,8 @@ final class SessionOpener {
   private SmtpSession greet(String host, int port, Socket tcp, TranscriptLog log) {
     Socket socket = tcp;
     Optional<TlsInfo> tls = Optional.empty();
+    // Under implicit TLS one reply timeout covers the handshake and the greeting.
+    long connected = System.nanoTime();
     if (settings.tlsMode() == TlsMode.IMPLICIT) {
       SSLSocket ssl;
       try {
@@ -106,17 +111,17 @@ final class SessionOpener {
                 .handshake(
                     tcp,
                     host,
-                    (int) settings.replyTimeout().toMillis(),
+                    connected + settings.replyTimeout().toNanos(),
+                    settings.replyTimeout(),
                     SmtpStage.TLS_HANDSHAKE,
                     log);
-      } catch (SmtpTlsException e) {
+      } catch (RuntimeException e) {
         Connector.closeQuietly(tcp);
         throw e;
       }
       socket = ssl;
       tls = Optional.of(settings.tls().info(ssl.getSession()));
     }
-    long connected = System.nanoTime();
     Connection connection;
     try {
       connection = new Connection(socket, tcp, log);
@@ -126,7 +131,14 @@ final class SessionOpener {
     }
     Conversation conversation =
         new Conversation(host, connection, log, settings.replyTimeout(), tls);
-    SmtpSession session = new SmtpSession(settings, conversation, conversation.greeting(connected));
+    SmtpReply greeting;
+    try {
+      greeting = conversation.greeting(connected);
+    } catch (RuntimeException e) {
+      conversation.close();
+      throw e;
+    }
+    SmtpSession session = new SmtpSession(settings, conversation, greeting);
     if (settings.tlsMode() == TlsMode.STARTTLS
         || settings.tlsMode() == TlsMode.STARTTLS_IF_OFFERED) {
       try {

@@ -223,10 +223,12 @@ public final class SmtpClient {
      * Verifies the certificate against this name instead of the host connected to (e.g. the MX name
      * when connecting by IP address).
      *
-     * @throws IllegalArgumentException when it holds CR, LF or NUL
+     * @throws IllegalArgumentException when it holds CR, LF or NUL, or is not a name TLS can send
+     *     as SNI (RFC 6066 §3), such as {@code mail_1.example} or {@code localhost.}
      */
     public Builder tlsHostName(String hostName) {
-      this.tlsHostName = Wire.requireSafe("TLS host name", hostName);
+      TlsSettings.checkSniName(Wire.requireSafe("TLS host name", hostName), "TLS host name");
+      this.tlsHostName = hostName;
       return this;
     }
 

@@ -75,8 +75,11 @@ public final class SmtpSession implements AutoCloseable {
    * is returned as it is. After the upgrade every capability learned before it is forgotten: send
    * EHLO again.
    *
-   * @throws SmtpTlsException when the handshake fails (naming the check that failed), or when the
-   *     server sent bytes after its 220 and before the handshake (CVE-2011-0411)
+   * @throws SmtpTlsException when the handshake fails (naming the check that failed) or does not
+   *     complete within the reply timeout counted from STARTTLS, or when the server sent bytes
+   *     after its 220 and before the handshake (CVE-2011-0411)
+   * @throws IllegalArgumentException before anything is sent, when the host name (or {@code
+   *     tlsHostName}) is not one TLS can send as SNI, such as {@code mail_1.example}
    */
   public SmtpReply startTls() {
     return StartTls.upgrade(conversation, settings.tls());
@@ -97,6 +100,7 @@ public final class SmtpSession implements AutoCloseable {
    * @throws IllegalStateException when STARTTLS succeeded and no EHLO followed it (RFC 3207 §4.2)
    */
   public SmtpReply auth(AuthMechanism mechanism, Credentials credentials) {
+    long start = System.nanoTime();
     Objects.requireNonNull(mechanism, "mechanism");
     Objects.requireNonNull(credentials, "credentials");
     if (conversation.tls().isEmpty() && !settings.allowPlaintextAuth()) {
@@ -117,7 +121,7 @@ public final class SmtpSession implements AutoCloseable {
           "Send EHLO again after STARTTLS before AUTH: RFC 3207 §4.2 makes the client forget every"
               + " capability learned before TLS, including the AUTH mechanisms; nothing was sent");
     }
-    return Sasl.authenticate(conversation, mechanism, credentials);
+    return Sasl.authenticate(conversation, mechanism, credentials, start);
   }
 
   /**
@@ -138,7 +142,8 @@ public final class SmtpSession implements AutoCloseable {
    *     without {@link MailParameter#smtpUtf8()}
    */
   public SmtpReply mailFrom(String address, MailParameter... params) {
-    return conversation.exchange(Commands.mailFrom(address, params));
+    long start = System.nanoTime();
+    return conversation.exchange(Commands.mailFrom(address, params), start);
   }
 
   /**
@@ -148,7 +153,9 @@ public final class SmtpSession implements AutoCloseable {
    *     when the transaction's MAIL FROM did not ask for SMTPUTF8
    */
   public SmtpReply rcptTo(String address, RcptParameter... params) {
-    return conversation.exchange(Commands.rcptTo(address, conversation.utf8Transaction(), params));
+    long start = System.nanoTime();
+    return conversation.exchange(
+        Commands.rcptTo(address, conversation.utf8Transaction(), params), start);
   }
 
   /** Sends {@code DATA}; a willing server answers {@code 354}. */
@@ -162,13 +169,16 @@ public final class SmtpSession implements AutoCloseable {
    * never re-sent.
    */
   public SmtpReply content(MailMessage message) {
+    long start = System.nanoTime();
     Objects.requireNonNull(message, "message");
-    return conversation.content(message);
+    message.requireAsciiAddresses(conversation.utf8Transaction());
+    return conversation.content(message, start);
   }
 
   /** Sends DATA and, if the server answers 354, the message; otherwise returns the DATA reply. */
   public SmtpReply send(MailMessage message) {
     Objects.requireNonNull(message, "message");
+    message.requireAsciiAddresses(conversation.utf8Transaction());
     SmtpReply data = data();
     return data.code() == 354 ? content(message) : data;
   }
@@ -231,8 +241,9 @@ public final class SmtpSession implements AutoCloseable {
    * @throws IllegalArgumentException when the line holds CR, LF or NUL
    */
   public SmtpReply command(String rawLine) {
+    long start = System.nanoTime();
     Wire.requireSafe("Command line", rawLine);
-    return conversation.exchange(SmtpStage.COMMAND, rawLine);
+    return conversation.exchange(Command.of(SmtpStage.COMMAND, rawLine), start);
   }
 
   /** Returns the transcript so far: every line sent and received. */

@@ -20,7 +20,10 @@ final class StartTls {
    *     fails; the conversation is ended first
    */
   static SmtpReply upgrade(Conversation conversation, TlsSettings settings) {
-    SmtpReply reply = conversation.exchange(SmtpStage.STARTTLS, "STARTTLS");
+    settings.prepare(conversation.remoteHost());
+    // One deadline for the whole call: the 220 and the handshake after it.
+    long start = System.nanoTime();
+    SmtpReply reply = conversation.exchange(Command.of(SmtpStage.STARTTLS, "STARTTLS"), start);
     if (reply.code() != 220) {
       return reply;
     }
@@ -46,7 +49,8 @@ final class StartTls {
           settings.handshake(
               connection.socket(),
               conversation.remoteHost(),
-              (int) conversation.replyTimeout().toMillis(),
+              start + conversation.replyTimeout().toNanos(),
+              conversation.replyTimeout(),
               SmtpStage.STARTTLS,
               log);
       connection.attach(ssl);

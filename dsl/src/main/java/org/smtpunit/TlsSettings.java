@@ -13,6 +13,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -29,7 +30,9 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.smtpunit.internal.Durations;
 import org.smtpunit.internal.TlsVersions;
+import org.smtpunit.internal.Wire;
 
 /**
  * The client's TLS configuration, made into an {@link SSLSocketFactory} once, and the handshake
@@ -123,20 +126,76 @@ final class TlsSettings {
   }
 
   /**
-   * Layers TLS over the connected socket and completes the handshake.
+   * Checks, before anything is sent, the name TLS will use for SNI and for verifying the
+   * certificate, and sets up the TLS context (costly the first time, so not inside a deadline).
    *
+   * @return the name to verify the certificate against
+   * @throws IllegalArgumentException when the name breaks the JDK's SNI rules (RFC 6066 §3: a DNS
+   *     host name in LDH form without a trailing dot), such as {@code mail_1.example}
+   */
+  String prepare(String target) {
+    String verifyAs = hostName.orElse(target);
+    checkSniName(verifyAs, hostName.isPresent() ? "TLS host name" : "Host name for TLS");
+    factory();
+    return verifyAs;
+  }
+
+  /**
+   * Refuses a name the JDK's SNI check would reject inside the handshake (after STARTTLS went out).
+   *
+   * @throws IllegalArgumentException naming the value and the rule
+   */
+  static void checkSniName(String name, String what) {
+    if (isAddressLiteral(name)) {
+      return;
+    }
+    try {
+      new SNIHostName(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          what
+              + " ["
+              + Wire.printable(name)
+              + "] is not a host name TLS can send (RFC 6066 §3 server_name: letters, digits and"
+              + " hyphens, no trailing dot) ["
+              + e.getMessage()
+              + "]; connect by a valid name, or set SmtpClient.Builder.tlsHostName(...) to the"
+              + " name on the certificate; nothing was sent",
+          e);
+    }
+  }
+
+  private static boolean isAddressLiteral(String name) {
+    return name.matches("[0-9.]+|.*:.*");
+  }
+
+  /**
+   * Layers TLS over the connected socket and completes the handshake by the deadline, however the
+   * server drips its bytes: an alarm aborts the TCP socket when it passes.
+   *
+   * @param deadline the {@link System#nanoTime()} by which the handshake must be complete
    * @throws SmtpTlsException naming the check that failed
    */
   SSLSocket handshake(
-      Socket plain, String target, int timeoutMillis, SmtpStage stage, TranscriptLog log) {
-    String verifyAs = hostName.orElse(target);
+      Socket plain,
+      String target,
+      long deadline,
+      Duration timeout,
+      SmtpStage stage,
+      TranscriptLog log) {
+    String verifyAs = prepare(target);
+    long remaining = deadline - System.nanoTime();
+    Alarm alarm = Alarm.arm(remaining, () -> closeQuietly(plain), null);
     try {
+      if (remaining <= 0) {
+        throw new SocketTimeoutException("deadline passed before the handshake");
+      }
       SSLSocket socket = (SSLSocket) factory().createSocket(plain, verifyAs, plain.getPort(), true);
       SSLParameters parameters = socket.getSSLParameters();
       if (verify) {
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
       }
-      if (!verifyAs.matches("[0-9.]+|.*:.*")) {
+      if (!isAddressLiteral(verifyAs)) {
         parameters.setServerNames(List.of(new SNIHostName(verifyAs)));
       }
       parameters.setProtocols(
@@ -144,21 +203,38 @@ final class TlsSettings {
               .filter(p -> TlsVersions.OLDEST_FIRST.indexOf(p) >= minimumRank)
               .toArray(String[]::new));
       socket.setSSLParameters(parameters);
-      socket.setSoTimeout(timeoutMillis);
+      socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remaining / 1_000_000)));
       socket.startHandshake();
       if (verify) {
         checkValidity(socket);
       }
+      alarm.cancel();
+      if (alarm.fired()) {
+        throw new SocketTimeoutException("deadline passed during the handshake");
+      }
       log.note("TLS established: " + info(socket.getSession()));
       return socket;
-    } catch (IOException e) {
-      String why = diagnose(e, verifyAs);
+    } catch (IOException | RuntimeException e) {
+      alarm.cancel();
+      closeQuietly(plain);
+      String why =
+          alarm.fired() || e instanceof SocketTimeoutException
+              ? "no complete handshake within the reply timeout of " + Durations.format(timeout)
+              : diagnose(e, verifyAs);
       log.note("TLS handshake failed: " + why);
       throw new SmtpTlsException(
           "TLS handshake with " + target + " failed at " + stage + ": " + why,
           stage,
           log.snapshot(),
           e);
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // Best effort: the socket is released either way.
     }
   }
 
@@ -200,7 +276,7 @@ final class TlsSettings {
     return hostName.orElse(session.getPeerHost());
   }
 
-  private static String diagnose(IOException e, String host) {
+  private static String diagnose(Exception e, String host) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof CertificateExpiredException expired) {
         return "the server's certificate has expired [" + expired.getMessage() + "]";

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.smtpunit.internal.Wire;
 
 /**
  * One line of a {@link Transcript}: a command the client sent, a reply line the server sent, or a
@@ -53,9 +54,13 @@ public record TranscriptEntry(
     Objects.requireNonNull(elapsed, "elapsed");
   }
 
-  /** Returns the line as a session log shows it, e.g. {@code " -> EHLO contoso.com"}. */
+  /**
+   * Returns the line as a session log shows it, e.g. {@code " -> EHLO contoso.com"}, with control
+   * characters escaped ({@code \x1b} for ESC): a hostile server must not drive the terminal of
+   * whoever prints a transcript.
+   */
   @Override
   public String toString() {
-    return direction.arrow() + line;
+    return direction.arrow() + Wire.printable(line);
   }
 }

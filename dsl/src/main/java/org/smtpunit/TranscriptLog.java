@@ -2,7 +2,10 @@ package org.smtpunit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,26 +21,59 @@ final class TranscriptLog {
   /** RFC 5322 §2.1.1: a line of a message is at most 998 characters. */
   private static final int CONTENT_LINE_CHARACTERS = 998;
 
+  private static final String HIDDEN = "****";
+
   private TranscriptEntry[] entries = new TranscriptEntry[32];
   private int size;
 
+  /** Texts never to record or quote (credentials and their encodings), longest first. */
+  private final List<String> secrets = new ArrayList<>();
+
+  /**
+   * Registers a secret: from now on every received line and note shows {@code ****} in its place,
+   * and so does every message that quotes a line, even when a server echoes it back.
+   */
+  void secret(String text) {
+    if (!text.isEmpty() && !secrets.contains(text)) {
+      secrets.add(text);
+      secrets.sort(Comparator.comparingInt(String::length).reversed());
+    }
+  }
+
+  /** Returns the text with every registered secret replaced by {@code ****}. */
+  String redact(String text) {
+    String out = text;
+    for (String secret : secrets) {
+      if (out.contains(secret)) {
+        out = out.replace(secret, HIDDEN);
+      }
+    }
+    return out;
+  }
+
+  /** Records a sent line, cut at RFC 5322's line limit (a command can be megabytes long). */
   void sent(String line) {
     append(
-        new TranscriptEntry(TranscriptEntry.Direction.SENT, line, Instant.now(), Optional.empty()));
+        new TranscriptEntry(
+            TranscriptEntry.Direction.SENT,
+            shown(line, 0, line.length()),
+            Instant.now(),
+            Optional.empty()));
   }
 
   void received(String line, Instant at, Duration elapsed) {
     append(
         new TranscriptEntry(
             TranscriptEntry.Direction.RECEIVED,
-            line,
+            redact(line),
             at,
             elapsed == null ? Optional.empty() : Optional.of(elapsed)));
   }
 
   void note(String line) {
     append(
-        new TranscriptEntry(TranscriptEntry.Direction.NOTE, line, Instant.now(), Optional.empty()));
+        new TranscriptEntry(
+            TranscriptEntry.Direction.NOTE, redact(line), Instant.now(), Optional.empty()));
   }
 
   /**
@@ -76,7 +112,7 @@ final class TranscriptLog {
     return new Transcript(new FrozenEntries(entries, size));
   }
 
-  /** A content line for the transcript, cut at the line limit. */
+  /** A line for the transcript, cut at the line limit. */
   private static String shown(String content, int from, int end) {
     return end - from <= CONTENT_LINE_CHARACTERS
         ? content.substring(from, end)

@@ -176,19 +176,27 @@ class ReplyParsingTest {
   }
 
   @Test
-  void reads_pipelined_replies_that_arrive_in_one_segment_one_at_a_time() {
+  void a_second_reply_to_one_command_ends_the_session_before_the_next_command() {
     server =
         ScriptedSmtpServer.start(
             c -> {
               c.send("220 ready\r\n");
               c.readLine();
               c.send("250 first\r\n250 second\r\n");
-              c.readLine();
               c.awaitClientClose();
             });
     try (SmtpSession smtp = CLIENT.open(server.host(), server.port())) {
       assertThat(smtp.noop().text()).isEqualTo("first");
-      assertThat(smtp.noop().text()).isEqualTo("second");
+
+      SmtpProtocolException e = catchThrowableOfType(SmtpProtocolException.class, smtp::noop);
+
+      assertThat(e.getMessage())
+          .startsWith(
+              "Unexpected reply before NOOP: the server sent [250 second\\r\\n] before the"
+                  + " command was sent");
+      assertThat(e.offendingLine()).isEqualTo("250 second\\r\\n");
+      assertThat(smtp.isOpen()).isFalse();
+      assertThat(server.conversation().lines()).containsExactly("NOOP");
     }
   }
 }

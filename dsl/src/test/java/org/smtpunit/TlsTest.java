@@ -304,7 +304,7 @@ class TlsTest {
               release.await(60, java.util.concurrent.TimeUnit.SECONDS); // never reads the content
             });
     SmtpClient client =
-        trusting(good).tls(TlsMode.STARTTLS).replyTimeout(Duration.ofMillis(500)).build();
+        trusting(good).tls(TlsMode.STARTTLS).replyTimeout(Duration.ofSeconds(2)).build();
     try {
       // Closing a TLS socket waits for a blocked write's lock: the watchdog must abort the TCP
       // socket underneath, or this would hang until the server gave up.

@@ -55,11 +55,25 @@ public record HostPort(String host, int port) {
     } else if (trimmed.indexOf(':') >= 0 && trimmed.indexOf(':') == trimmed.lastIndexOf(':')) {
       host = trimmed.substring(0, trimmed.indexOf(':'));
       port = port(text, trimmed.substring(trimmed.indexOf(':') + 1));
+    } else if (trimmed.indexOf(':') >= 0 && !isIpv6Literal(trimmed)) {
+      // 127.0.0.1:25:26 is neither a host with a port nor an IPv6 address.
+      throw invalid(text, FORMS);
     }
     if (host.isBlank() || host.chars().anyMatch(c -> c <= ' ')) {
       throw invalid(text, FORMS);
     }
     return new HostPort(host, port);
+  }
+
+  /** Hexadecimal groups: eight, or fewer with exactly one {@code ::} (RFC 4291 §2.2). */
+  private static boolean isIpv6Literal(String text) {
+    if (!text.matches("[0-9A-Fa-f:]+")) {
+      return false;
+    }
+    int doubleColon = text.indexOf("::");
+    return doubleColon >= 0
+        ? doubleColon == text.lastIndexOf("::")
+        : text.split(":", -1).length == 8;
   }
 
   /** Returns whether the number is a TCP port: 1 to 65535. */

@@ -1,6 +1,7 @@
 package org.smtpunit.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The one place where arguments become bytes, and the one check that keeps CR, LF and NUL off the
@@ -12,8 +13,15 @@ public final class Wire {
 
   private Wire() {}
 
+  /** RFC 5321 §4.5.3.1.3: the longest reverse-path or forward-path, with its brackets. */
+  public static final int MAX_PATH_OCTETS = 256;
+
+  /** RFC 5321 §4.5.3.1.4: the longest command line, CRLF included. */
+  public static final int MAX_COMMAND_LINE_OCTETS = 512;
+
   /**
-   * Refuses CR, LF and NUL in an argument.
+   * Refuses CR, LF and NUL in an argument, and lone surrogates (which UTF-8 cannot encode: they
+   * would go out as {@code ?}).
    *
    * @throws IllegalArgumentException naming the argument and the character's position
    */
@@ -21,19 +29,23 @@ public final class Wire {
     if (value == null) {
       throw new IllegalArgumentException(what + " must not be null");
     }
-    int i = indexOfLineBreakOrNul(value);
-    if (i >= 0) {
-      throw new IllegalArgumentException(
-          what
-              + " ["
-              + printable(value)
-              + "] holds "
-              + name(value.charAt(i))
-              + " at index "
-              + i
-              + ": it would end the command line early and inject another; nothing was sent");
+    boolean surrogates = false;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= '\r' && (c == '\r' || c == '\n' || c == '\0')) {
+        throw new IllegalArgumentException(
+            what
+                + " ["
+                + printable(value)
+                + "] holds "
+                + name(c)
+                + " at index "
+                + i
+                + ": it would end the command line early and inject another; nothing was sent");
+      }
+      surrogates |= Character.isSurrogate(c);
     }
-    return value;
+    return surrogates ? requireWellFormed(what, value) : value;
   }
 
   /** Returns the index of the first CR, LF or NUL, or -1 when there is none. */
@@ -45,6 +57,83 @@ public final class Wire {
       }
     }
     return -1;
+  }
+
+  /**
+   * Refuses a lone surrogate: half of a UTF-16 pair cannot be encoded, and Java's encoder would
+   * silently send {@code ?} in its place.
+   *
+   * @throws IllegalArgumentException naming the argument and the position
+   */
+  public static String requireWellFormed(String what, String value) {
+    int at = loneSurrogate(value);
+    if (at >= 0) {
+      throw new IllegalArgumentException(
+          what
+              + " ["
+              + printable(value)
+              + "] holds a lone surrogate (U+"
+              + String.format("%04X", (int) value.charAt(at))
+              + ") at index "
+              + at
+              + ": it has no UTF-8 encoding; nothing was sent");
+    }
+    return value;
+  }
+
+  /** Returns the index of the first unpaired surrogate, or -1. */
+  public static int loneSurrogate(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+          i++;
+        } else {
+          return i;
+        }
+      } else if (Character.isLowSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Refuses C0 control characters (tab included) and DEL, which RFC 5321 §4.1.2 never allows in a
+   * mailbox, and lone surrogates, in one pass (arguments can be megabytes long).
+   *
+   * @return whether the value is all ASCII
+   * @throws IllegalArgumentException naming the argument and the position
+   */
+  public static boolean requireNoControls(String what, String value) {
+    if (value == null) {
+      throw new IllegalArgumentException(what + " must not be null");
+    }
+    boolean ascii = true;
+    boolean surrogates = false;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        if (c == '\r' || c == '\n' || c == '\0') {
+          requireSafe(what, value);
+        }
+        throw new IllegalArgumentException(
+            what
+                + " ["
+                + printable(value)
+                + "] holds the control character "
+                + printable(String.valueOf(c))
+                + " at index "
+                + i
+                + ": RFC 5321 §4.1.2 allows none in an address; nothing was sent");
+      }
+      ascii &= c < 0x80;
+      surrogates |= Character.isSurrogate(c);
+    }
+    if (surrogates) {
+      requireWellFormed(what, value);
+    }
+    return ascii;
   }
 
   /**
@@ -72,20 +161,84 @@ public final class Wire {
   /** Encodes one command line as UTF-8 bytes ending in CRLF, re-checking the encoded bytes. */
   public static byte[] line(String line) {
     byte[] text = line.getBytes(StandardCharsets.UTF_8);
-    for (byte b : text) {
-      if (b == '\r' || b == '\n' || b == 0) {
+    boolean sameLength = text.length == line.length();
+    for (int i = 0; i < text.length; i++) {
+      byte b = text[i];
+      if (b <= '?' && (b == '\r' || b == '\n' || b == 0)) {
         throw new IllegalArgumentException(
             "Command line [" + printable(line) + "] would put CR, LF or NUL on the wire");
       }
+      // The encoder writes '?' for a lone surrogate: with one octet per character, see which.
+      if (b == '?' && sameLength && Character.isSurrogate(line.charAt(i))) {
+        throw loneSurrogateInLine(line);
+      }
     }
-    byte[] out = new byte[text.length + 2];
-    System.arraycopy(text, 0, out, 0, text.length);
+    if (!sameLength && loneSurrogate(line) >= 0) {
+      throw loneSurrogateInLine(line);
+    }
+    byte[] out = Arrays.copyOf(text, text.length + 2);
     out[text.length] = '\r';
     out[text.length + 1] = '\n';
     return out;
   }
 
-  /** Returns whether every character is US-ASCII. */
+  private static IllegalArgumentException loneSurrogateInLine(String line) {
+    return new IllegalArgumentException(
+        "Command line [" + printable(line) + "] holds a lone surrogate: it has no UTF-8 encoding");
+  }
+
+  /**
+   * Returns notes for a command line that exceeds RFC 5321's limits, for the transcript: a test may
+   * mean to send it, but whoever reads the log should see that it is over the limit.
+   */
+  public static java.util.List<String> limitNotes(String line, int octets) {
+    java.util.List<String> notes = new java.util.ArrayList<>(2);
+    int path = pathOctets(line);
+    if (path > MAX_PATH_OCTETS) {
+      notes.add(
+          "the path of the next command is "
+              + path
+              + " octets, over RFC 5321 §4.5.3.1.3's limit of "
+              + MAX_PATH_OCTETS
+              + " (sent as asked)");
+    }
+    if (octets > MAX_COMMAND_LINE_OCTETS) {
+      notes.add(
+          "the next command line is "
+              + octets
+              + " octets with its CRLF, over RFC 5321 §4.5.3.1.4's limit of "
+              + MAX_COMMAND_LINE_OCTETS
+              + " (sent as asked)");
+    }
+    return notes;
+  }
+
+  /** The octets of the {@code <path>} of a MAIL FROM or RCPT TO line, brackets included; else 0. */
+  private static int pathOctets(String line) {
+    int colon = line.indexOf(':');
+    if (colon < 0
+        || !(line.regionMatches(true, 0, "MAIL FROM:", 0, 10)
+            || line.regionMatches(true, 0, "RCPT TO:", 0, 8))) {
+      return 0;
+    }
+    int open = line.indexOf('<', colon);
+    int close = line.indexOf('>', open + 1);
+    if (open < 0 || close < open) {
+      return 0;
+    }
+    return utf8Length(line, open, close + 1);
+  }
+
+  /** Counts the UTF-8 octets of a range without encoding it (paths can be megabytes long). */
+  private static int utf8Length(String text, int from, int to) {
+    int octets = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      octets += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+    return octets;
+  }
+
   public static boolean isAscii(String value) {
     for (int i = 0; i < value.length(); i++) {
       if (value.charAt(i) > 0x7f) {
@@ -95,9 +248,16 @@ public final class Wire {
     return true;
   }
 
-  /** Shows control characters visibly, for messages. */
+  /**
+   * Shows control characters visibly, for messages and transcripts: C0 (ESC, BEL...), DEL and the
+   * C1 controls a terminal also obeys (such as CSI, U+009B), so that text from a server can never
+   * drive the terminal of whoever prints it.
+   */
   public static String printable(String value) {
-    StringBuilder out = new StringBuilder(value.length());
+    if (!needsEscaping(value)) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder(value.length() + 8);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
@@ -107,6 +267,8 @@ public final class Wire {
         default -> {
           if (c < 0x20 || c == 0x7f) {
             out.append(String.format("\\x%02x", (int) c));
+          } else if (isEscaped(c)) {
+            out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
           }
@@ -114,6 +276,24 @@ public final class Wire {
       }
     }
     return out.toString();
+  }
+
+  private static boolean needsEscaping(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f || isEscaped(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** C1 controls, bidirectional overrides and lone surrogates: invisible or terminal-driving. */
+  private static boolean isEscaped(char c) {
+    return (c >= 0x80 && c <= 0x9f)
+        || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069)
+        || Character.isSurrogate(c);
   }
 
   private static String name(char c) {

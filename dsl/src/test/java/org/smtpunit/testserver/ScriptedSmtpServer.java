@@ -50,7 +50,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
   private ScriptedSmtpServer(Script script) throws IOException {
     this.script = script;
-    this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.listener = new ServerSocket();
+    // A small receive window, so that a script that stops reading blocks the client's writes
+    // after a few megabytes instead of tens (accepted sockets inherit it).
+    listener.setReceiveBufferSize(64 * 1024);
+    listener.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     workers.submit(this::acceptLoop);
   }
 
@@ -157,6 +161,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+
+    /** Bytes read from {@code in} ahead of the current line, so long lines are read in bulk. */
+    private final byte[] ahead = new byte[8192];
+
+    private int aheadPosition;
+    private int aheadLimit;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
@@ -178,6 +188,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                   .getSocketFactory()
                   .createSocket(
                       socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+      if (aheadPosition < aheadLimit) {
+        throw new IOException("the client sent bytes after STARTTLS before the server's 220");
+      }
       tls.setUseClientMode(false);
       if (context.getProtocol().startsWith("TLSv")) {
         tls.setEnabledProtocols(new String[] {context.getProtocol()});
@@ -200,11 +213,47 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       out.flush();
     }
 
+    /**
+     * Writes the bytes one at a time, pausing {@code interval} after each: a server that drips.
+     * Stops quietly when the client has gone.
+     */
+    public void drip(byte[] bytes, java.time.Duration interval) throws IOException {
+      for (byte b : bytes) {
+        out.write(b);
+        out.flush();
+        try {
+          Thread.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+
+    /** Sleeps until the client closes the connection (or the server stops), reading nothing. */
+    public void stopReading() throws InterruptedException {
+      while (!socket.isClosed()) {
+        Thread.sleep(20);
+      }
+    }
+
+    private int nextByte() throws IOException {
+      if (aheadPosition == aheadLimit) {
+        int n = in.read(ahead, 0, ahead.length);
+        if (n < 0) {
+          return -1;
+        }
+        aheadPosition = 0;
+        aheadLimit = n;
+      }
+      return ahead[aheadPosition++] & 0xff;
+    }
+
     /** Reads one line the client sent, without its CRLF. */
     public String readLine() throws IOException {
       ByteArrayOutputStream line = new ByteArrayOutputStream();
       while (true) {
-        int b = in.read();
+        int b = nextByte();
         if (b < 0) {
           throw new EndOfStream();
         }
@@ -223,6 +272,22 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       }
     }
 
+    /** Reads exactly {@code count} bytes the client sent, wherever its lines end. */
+    public byte[] readBytes(int count) throws IOException {
+      byte[] bytes = new byte[count];
+      for (int i = 0; i < count; i++) {
+        int b = nextByte();
+        if (b < 0) {
+          throw new EndOfStream();
+        }
+        bytes[i] = (byte) b;
+      }
+      synchronized (received) {
+        received.write(bytes, 0, count);
+      }
+      return bytes;
+    }
+
     /** Reads lines up to and including the lone {@code .}, returning the content before it. */
     public List<String> readData() throws IOException {
       List<String> data = new java.util.ArrayList<>();
@@ -237,6 +302,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       while (true) {
         readLine();
       }
+    }
+
+    /** Returns the client's port: its socket's local port, to look it up in the process. */
+    public int clientPort() {
+      return socket.getPort();
     }
 
     /** Returns the lines received so far. */

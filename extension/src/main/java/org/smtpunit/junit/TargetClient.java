@@ -1,6 +1,5 @@
 package org.smtpunit.junit;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +16,7 @@ import org.smtpunit.SmtpSession;
 import org.smtpunit.SmtpTimeoutException;
 import org.smtpunit.dns.Dns;
 import org.smtpunit.dns.MxRecords;
+import org.smtpunit.internal.Durations;
 
 /**
  * The {@link SmtpClient} of one test class and target, built once and kept in the class's store.
@@ -84,7 +84,7 @@ final class TargetClient {
         unanswered.record(
             target,
             "it did not answer within "
-                + seconds(
+                + Durations.format(
                     e instanceof SmtpTimeoutException
                         ? client.replyTimeout()
                         : client.connectTimeout())
@@ -148,6 +148,12 @@ final class TargetClient {
 
   private void authenticate(SmtpSession session) {
     EhloReply ehlo = session.ehlo(client.clientDomain());
+    // Credentials only over TLS: without a TLS mode, upgrade where the server offers it.
+    if (session.tls().isEmpty()
+        && ehlo.supports("STARTTLS")
+        && session.startTls().isPositiveCompletion()) {
+      ehlo = session.ehlo(client.clientDomain());
+    }
     AuthMechanism mechanism =
         ehlo.authMechanisms().contains("PLAIN") || !ehlo.authMechanisms().contains("LOGIN")
             ? AuthMechanism.PLAIN
@@ -180,10 +186,5 @@ final class TargetClient {
                   ? "no AUTH (does the port need STARTTLS first? --tls starttls)"
                   : "AUTH " + String.join(" ", ehlo.authMechanisms())));
     }
-  }
-
-  private static String seconds(Duration duration) {
-    long millis = duration.toMillis();
-    return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
   }
 }

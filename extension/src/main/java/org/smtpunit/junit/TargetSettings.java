@@ -173,7 +173,8 @@ record TargetSettings(
     Optional<String> password =
         setting
             .apply(AUTH_PASSWORD_PROPERTY_NAME)
-            .or(() -> Optional.ofNullable(env.apply(AUTH_PASSWORD_VARIABLE)));
+            .or(() -> Optional.ofNullable(env.apply(AUTH_PASSWORD_VARIABLE)))
+            .filter(p -> !p.isEmpty());
     if (user.isPresent() && password.isEmpty()) {
       throw new ExtensionConfigurationException(
           AUTH_USERNAME_PROPERTY_NAME

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.smtpunit.SmtpException;
 import org.smtpunit.SmtpSession;
 import org.smtpunit.Transcript;
-import org.smtpunit.TranscriptEntry;
 
 /**
  * One test's session resources, kept in its store: every session it opened (the injected one and
@@ -70,9 +69,9 @@ final class TestSessions implements StoredResource {
 
   private static Transcript finish(SmtpSession session) {
     try {
-      // After a 3xx the server is reading message content (354) or an AUTH answer (334):
-      // a QUIT would be taken as that and the reply would never come. Close instead.
-      if (session.isOpen() && !awaitingMore(session.transcript())) {
+      // After a 354 the server reads message content: a QUIT would be taken as part of the
+      // message and its reply would never come. Close instead.
+      if (session.isOpen() && !session.awaitingContent()) {
         session.quit();
       }
     } catch (SmtpException e) {
@@ -81,20 +80,6 @@ final class TestSessions implements StoredResource {
       session.close();
     }
     return session.transcript();
-  }
-
-  private static boolean awaitingMore(Transcript transcript) {
-    List<TranscriptEntry> entries = transcript.entries();
-    for (int i = entries.size() - 1; i >= 0; i--) {
-      TranscriptEntry entry = entries.get(i);
-      if (entry.direction() == TranscriptEntry.Direction.SENT) {
-        return false;
-      }
-      if (entry.direction() == TranscriptEntry.Direction.RECEIVED) {
-        return entry.line().startsWith("3");
-      }
-    }
-    return false;
   }
 
   @Override

@@ -100,7 +100,7 @@ final class RunConfiguration {
       } catch (IOException e) {
         throw new UsageException("cannot read --auth-password-file " + passwordFile + ": " + e);
       }
-    } else if (env.apply(SmtpTarget.AUTH_PASSWORD_VARIABLE) != null) {
+    } else if (!isBlank(env.apply(SmtpTarget.AUTH_PASSWORD_VARIABLE))) {
       parameters.put(
           SmtpTarget.AUTH_PASSWORD_PROPERTY_NAME, env.apply(SmtpTarget.AUTH_PASSWORD_VARIABLE));
     } else {
@@ -132,6 +132,10 @@ final class RunConfiguration {
     if (authTarget != null) {
       check(() -> SmtpConfiguration.hostPort("smtpunit.sample.auth.target", authTarget, 25));
     }
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isEmpty();
   }
 
   private static <T> T check(Supplier<T> parse) {

@@ -48,7 +48,11 @@ class RunnerScenariosTest {
         "--transcripts",
         dir.resolve("transcripts").toString(),
         "--reports",
-        dir.resolve("reports").toString());
+        dir.resolve("reports").toString(),
+        "--config",
+        "junit.platform.reporting.open.xml.enabled=true",
+        "--config",
+        "junit.platform.reporting.output.dir=" + dir.resolve("open-test-reporting"));
   }
 
   @Test
@@ -131,6 +135,7 @@ class RunnerScenariosTest {
         files = walk.filter(Files::isRegularFile).toList();
       }
       assertThat(files).anyMatch(f -> f.toString().endsWith(".xml"));
+      assertThat(files).anyMatch(f -> f.toString().contains("open-test-reporting"));
       assertThat(files).anyMatch(f -> f.toString().endsWith(".log"));
       for (Path file : files) {
         String text = Files.readString(file, StandardCharsets.ISO_8859_1);

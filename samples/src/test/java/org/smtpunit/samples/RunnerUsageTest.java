@@ -3,14 +3,17 @@ package org.smtpunit.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,7 +144,8 @@ class RunnerUsageTest {
   }
 
   @Test
-  void the_run_names_where_its_files_went_and_writes_none_into_the_current_directory() {
+  void the_run_names_where_its_files_went_and_writes_none_into_the_current_directory()
+      throws IOException {
     Path cwd = Path.of("").toAbsolutePath();
     Result result = run(Map.of(), "--target", "127.0.0.1:" + server.port());
 
@@ -151,6 +155,9 @@ class RunnerUsageTest {
     assertThat(written).isDirectory();
     assertThat(written.startsWith(cwd)).as("%s under %s", written, cwd).isFalse();
     assertThat(written.resolve(Step3ConversationTest.class.getName())).isDirectory();
+    try (Stream<Path> files = Files.walk(written)) {
+      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    }
   }
 
   @Test

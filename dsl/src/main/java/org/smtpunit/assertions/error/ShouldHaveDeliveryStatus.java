@@ -14,7 +14,8 @@ public final class ShouldHaveDeliveryStatus extends BasicErrorMessageFactory {
   }
 
   /**
-   * Creates the message.
+   * A delivery status notification (or one recipient's report) that differs: what it is, its text,
+   * what was expected, the expected value and what the report says instead.
    *
    * @param subject what is under test, e.g. {@code "delivery status notification"}
    * @param actual the notification or recipient report
