@@ -119,6 +119,8 @@ chown postfix "$state/data"
 postfix -c "$conf" check >/dev/null 2>&1 || postfix -c "$conf" check
 postfix -c "$conf" start >/dev/null 2>&1 || { cat "$state/postfix.log" >&2; exit 1; }
 
+bash "$here/security/start.sh" # open-relay Postfix on 127.0.0.5, SPF/DMARC/TLSA/PTR for dnsmasq
+
 # --- dnsmasq: the walkthrough's zone, authoritative for it, nothing forwarded ---------------------
 sed -e "s|@STATE@|$state|g" "$here/dnsmasq.conf" >"$state/dnsmasq.conf"
 dnsmasq --conf-file="$state/dnsmasq.conf" --port="$dns_port" --pid-file="$state/dnsmasq.pid" \

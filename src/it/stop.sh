@@ -3,6 +3,7 @@
 set -uo pipefail
 state=${SMTPUNIT_IT_STATE:?set SMTPUNIT_IT_STATE to the state directory given to start.sh}
 [ -d "$state" ] || exit 0
+bash "$(dirname "$0")/security/stop.sh"
 master_pid=""
 if [ -s "$state/spool/pid/master.pid" ]; then
   master_pid=$(tr -d ' ' <"$state/spool/pid/master.pid")

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.smtpunit.dns.HostNames;
 
 /** Opens TCP connections and classifies why a connection or a session could not be opened. */
 final class Connector {
@@ -66,11 +67,17 @@ final class Connector {
    */
   static InetAddress[] resolve(String host) throws UnknownHostException {
     String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.equals("invalid") || lower.endsWith(".invalid")) {
-      throw new UnknownHostException(host + ": the .invalid domain never resolves (RFC 6761)");
+    String ascii;
+    try {
+      ascii = HostNames.toAscii(name);
+    } catch (IllegalArgumentException e) {
+      throw new UnknownHostException(e.getMessage());
     }
-    return InetAddress.getAllByName(name);
+    String lower = ascii.toLowerCase(Locale.ROOT);
+    if (lower.equals("invalid") || lower.endsWith(".invalid")) {
+      throw new UnknownHostException(ascii + ": the .invalid domain never resolves (RFC 6761)");
+    }
+    return InetAddress.getAllByName(ascii);
   }
 
   /** Maps the platform's exception to a {@link ConnectFailure}. */

@@ -167,6 +167,22 @@ final class Conversation {
     return early != null ? early : receive(SmtpStage.CONTENT, start);
   }
 
+  /** Writes content bytes verbatim (see {@code SmtpSession.rawContent}) and reads one reply. */
+  SmtpReply rawContent(byte[] bytes, List<String> shown) {
+    ensureOpen(SmtpStage.CONTENT);
+    shown.forEach(log::sent);
+    long start = System.nanoTime();
+    try {
+      connection.writeBounded(bytes, SmtpStage.CONTENT, replyTimeout);
+    } catch (SmtpException e) {
+      broken(e);
+      throw e;
+    }
+    awaitingContent = false;
+    utf8Transaction = false;
+    return receive(SmtpStage.CONTENT, start);
+  }
+
   /** Sends QUIT and closes the connection whatever the reply. */
   SmtpReply quit() {
     try {

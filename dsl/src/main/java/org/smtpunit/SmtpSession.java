@@ -1,6 +1,7 @@
 package org.smtpunit;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.smtpunit.internal.Wire;
@@ -173,6 +174,16 @@ public final class SmtpSession implements AutoCloseable {
     Objects.requireNonNull(message, "message");
     message.requireAsciiAddresses(conversation.utf8Transaction());
     return conversation.content(message, start);
+  }
+
+  /**
+   * Writes content bytes exactly as given (no CRLF conversion, no dot-stuffing, no end-of-data
+   * added) and reads one reply: the hook {@code org.smtpunit.checks} uses for its SMTP smuggling
+   * probes, which must put non-standard line endings on the wire. {@code shown} is what the
+   * transcript records instead of the bytes.
+   */
+  SmtpReply rawContent(byte[] bytes, List<String> shown) {
+    return conversation.rawContent(bytes, shown);
   }
 
   /** Sends DATA and, if the server answers 354, the message; otherwise returns the DATA reply. */

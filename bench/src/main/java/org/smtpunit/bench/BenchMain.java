@@ -225,6 +225,14 @@ public final class BenchMain {
     FixtureRuns.launch(EmbeddedBench.RateFixture.class, transcripts, Map.of());
     double rate = EmbeddedBench.perSecond;
     row("walkthrough tx/s, embedded server", f(rate), verdict(rate >= 1000, ">= 1,000 tx/s"));
+    FixtureRuns.launch(EmbeddedBench.StubRateFixture.class, transcripts, Map.of());
+    double stubRate = EmbeddedBench.stubPerSecond;
+    row(
+        "walkthrough tx/s, SmtpStub (Exchange persona)",
+        f(stubRate),
+        verdict(
+            stubRate >= 3 * rate,
+            String.format(Locale.ROOT, ">= 3x GreenMail (%.2fx)", stubRate / rate)));
     FixtureRuns.Overhead embedded =
         FixtureRuns.overhead(
             EmbeddedBench.OverheadFixture.class,

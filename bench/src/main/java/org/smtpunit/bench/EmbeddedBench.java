@@ -10,6 +10,8 @@ import org.smtpunit.SmtpSession;
 import org.smtpunit.TlsMode;
 import org.smtpunit.junit.EmbeddedMailServer;
 import org.smtpunit.junit.SmtpTarget;
+import org.smtpunit.stub.Persona;
+import org.smtpunit.stub.SmtpStub;
 
 /**
  * Fixtures run through the JUnit Platform Launcher by {@link BenchMain}: walkthrough transactions
@@ -47,27 +49,43 @@ final class EmbeddedBench {
     Clients.check(smtp.send(MailMessage.raw(Clients.MESSAGE)));
   }
 
+  /** Walkthrough transactions per second: 100 to warm up, then up to {@link #transactions}. */
+  static double rate(SmtpClient client, String host, int port) {
+    for (int i = 0; i < 100; i++) {
+      try (SmtpSession smtp = client.open(host, port)) {
+        walkthrough(smtp);
+      }
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long start = System.nanoTime();
+    int done = 0;
+    while (done < transactions && System.nanoTime() < deadline) {
+      try (SmtpSession smtp = client.open(host, port)) {
+        walkthrough(smtp);
+      }
+      done++;
+    }
+    return done / ((System.nanoTime() - start) / 1e9);
+  }
+
   /** Transactions per second against the embedded server. */
   @SmtpTarget
   static final class RateFixture {
     @Test
     void rate(SmtpClient client, EmbeddedMailServer server) {
-      for (int i = 0; i < 100; i++) {
-        try (SmtpSession smtp = client.open(server.host(), server.port())) {
-          walkthrough(smtp);
-        }
-      }
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      long start = System.nanoTime();
-      int done = 0;
-      while (done < transactions && System.nanoTime() < deadline) {
-        try (SmtpSession smtp = client.open(server.host(), server.port())) {
-          walkthrough(smtp);
-        }
-        done++;
-      }
-      perSecond = done / ((System.nanoTime() - start) / 1e9);
+      perSecond = EmbeddedBench.rate(client, server.host(), server.port());
       server.reset();
+    }
+  }
+
+  static volatile double stubPerSecond;
+
+  /** Transactions per second against the stub, the same loop as {@link RateFixture}. */
+  @SmtpTarget(stub = true, persona = Persona.EXCHANGE_2013)
+  static final class StubRateFixture {
+    @Test
+    void rate(SmtpClient client, SmtpStub stub) {
+      stubPerSecond = EmbeddedBench.rate(client, stub.host(), stub.port());
     }
   }
 

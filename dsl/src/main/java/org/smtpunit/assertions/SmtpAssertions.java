@@ -10,7 +10,15 @@ import org.smtpunit.SmtpConnectException;
 import org.smtpunit.SmtpReply;
 import org.smtpunit.TlsInfo;
 import org.smtpunit.Transcript;
+import org.smtpunit.checks.LeakCheck;
+import org.smtpunit.checks.RelayCheck;
+import org.smtpunit.checks.ReverseDnsCheck;
+import org.smtpunit.checks.SmugglingCheck;
+import org.smtpunit.checks.StartTlsCheck;
+import org.smtpunit.dns.DmarcRecord;
+import org.smtpunit.dns.MtaStsPolicy;
 import org.smtpunit.dns.MxRecords;
+import org.smtpunit.dns.SpfRecord;
 
 /**
  * The single entry point to SmtpUnit's assertions: one {@code assertThat} per SmtpUnit type.
@@ -97,5 +105,53 @@ public final class SmtpAssertions implements SmtpInstanceOfAssertFactories {
   @CheckReturnValue
   public static ReceivedMessageAssert assertThat(ReceivedMessage actual) {
     return new ReceivedMessageAssert(actual);
+  }
+
+  /** Starts assertions on an open-relay check. */
+  @CheckReturnValue
+  public static RelayCheckAssert assertThat(RelayCheck actual) {
+    return new RelayCheckAssert(actual);
+  }
+
+  /** Starts assertions on an SMTP smuggling check. */
+  @CheckReturnValue
+  public static SmugglingCheckAssert assertThat(SmugglingCheck actual) {
+    return new SmugglingCheckAssert(actual);
+  }
+
+  /** Starts assertions on a STARTTLS policy check. */
+  @CheckReturnValue
+  public static StartTlsCheckAssert assertThat(StartTlsCheck actual) {
+    return new StartTlsCheckAssert(actual);
+  }
+
+  /** Starts assertions on a VRFY or EXPN leak check. */
+  @CheckReturnValue
+  public static LeakCheckAssert assertThat(LeakCheck actual) {
+    return new LeakCheckAssert(actual);
+  }
+
+  /** Starts assertions on a reverse DNS check. */
+  @CheckReturnValue
+  public static ReverseDnsCheckAssert assertThat(ReverseDnsCheck actual) {
+    return new ReverseDnsCheckAssert(actual);
+  }
+
+  /** Starts assertions on an SPF record. */
+  @CheckReturnValue
+  public static SpfRecordAssert assertThat(SpfRecord actual) {
+    return new SpfRecordAssert(actual);
+  }
+
+  /** Starts assertions on a DMARC record. */
+  @CheckReturnValue
+  public static DmarcRecordAssert assertThat(DmarcRecord actual) {
+    return new DmarcRecordAssert(actual);
+  }
+
+  /** Starts assertions on an MTA-STS policy. */
+  @CheckReturnValue
+  public static MtaStsPolicyAssert assertThat(MtaStsPolicy actual) {
+    return new MtaStsPolicyAssert(actual);
   }
 }

@@ -12,7 +12,15 @@ import org.smtpunit.SmtpConnectException;
 import org.smtpunit.SmtpReply;
 import org.smtpunit.TlsInfo;
 import org.smtpunit.Transcript;
+import org.smtpunit.checks.LeakCheck;
+import org.smtpunit.checks.RelayCheck;
+import org.smtpunit.checks.ReverseDnsCheck;
+import org.smtpunit.checks.SmugglingCheck;
+import org.smtpunit.checks.StartTlsCheck;
+import org.smtpunit.dns.DmarcRecord;
+import org.smtpunit.dns.MtaStsPolicy;
 import org.smtpunit.dns.MxRecords;
+import org.smtpunit.dns.SpfRecord;
 
 /**
  * Soft assertions for SmtpUnit types: every failure is collected and reported together at {@link
@@ -101,5 +109,53 @@ public class SmtpSoftAssertions extends AbstractSoftAssertions
   @CheckReturnValue
   public ReceivedMessageAssert assertThat(ReceivedMessage actual) {
     return proxy(ReceivedMessageAssert.class, ReceivedMessage.class, actual);
+  }
+
+  /** Starts soft assertions on an open-relay check. */
+  @CheckReturnValue
+  public RelayCheckAssert assertThat(RelayCheck actual) {
+    return proxy(RelayCheckAssert.class, RelayCheck.class, actual);
+  }
+
+  /** Starts soft assertions on an SMTP smuggling check. */
+  @CheckReturnValue
+  public SmugglingCheckAssert assertThat(SmugglingCheck actual) {
+    return proxy(SmugglingCheckAssert.class, SmugglingCheck.class, actual);
+  }
+
+  /** Starts soft assertions on a STARTTLS policy check. */
+  @CheckReturnValue
+  public StartTlsCheckAssert assertThat(StartTlsCheck actual) {
+    return proxy(StartTlsCheckAssert.class, StartTlsCheck.class, actual);
+  }
+
+  /** Starts soft assertions on a VRFY or EXPN leak check. */
+  @CheckReturnValue
+  public LeakCheckAssert assertThat(LeakCheck actual) {
+    return proxy(LeakCheckAssert.class, LeakCheck.class, actual);
+  }
+
+  /** Starts soft assertions on a reverse DNS check. */
+  @CheckReturnValue
+  public ReverseDnsCheckAssert assertThat(ReverseDnsCheck actual) {
+    return proxy(ReverseDnsCheckAssert.class, ReverseDnsCheck.class, actual);
+  }
+
+  /** Starts soft assertions on an SPF record. */
+  @CheckReturnValue
+  public SpfRecordAssert assertThat(SpfRecord actual) {
+    return proxy(SpfRecordAssert.class, SpfRecord.class, actual);
+  }
+
+  /** Starts soft assertions on a DMARC record. */
+  @CheckReturnValue
+  public DmarcRecordAssert assertThat(DmarcRecord actual) {
+    return proxy(DmarcRecordAssert.class, DmarcRecord.class, actual);
+  }
+
+  /** Starts soft assertions on an MTA-STS policy. */
+  @CheckReturnValue
+  public MtaStsPolicyAssert assertThat(MtaStsPolicy actual) {
+    return proxy(MtaStsPolicyAssert.class, MtaStsPolicy.class, actual);
   }
 }

@@ -16,6 +16,7 @@ import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.assertj.core.api.ObjectAssert;
 import org.smtpunit.TlsInfo;
+import org.smtpunit.dns.TlsaRecord;
 import org.smtpunit.internal.TlsVersions;
 
 /**
@@ -160,6 +161,23 @@ public class TlsInfoAssert extends AbstractSmtpUnitAssert<TlsInfoAssert, TlsInfo
       throwAssertionError(
           shouldHaveTls(
               actual, "to have a certificate issued by", issuer, "it was issued by " + dn));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the server's certificate chain matches at least one of the TLSA records (DANE, RFC
+   * 6698), e.g. those of {@code dns.tlsa(25, "mail1.fabrikam.com")}.
+   */
+  public TlsInfoAssert matchesTlsa(List<TlsaRecord> records) {
+    isNotNull();
+    if (records.stream().noneMatch(r -> r.matches(actual.peerCertificates()))) {
+      throwAssertionError(
+          shouldHaveTls(
+              actual,
+              "to match one of the TLSA records",
+              records,
+              records.isEmpty() ? "there are none" : "the certificate chain matches none"));
     }
     return myself;
   }

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.smtpunit.internal.HostPort;
@@ -21,6 +22,8 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.ResolverConfig;
 import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TLSARecord;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -158,6 +161,82 @@ public final class Dns {
     return List.copyOf(names);
   }
 
+  /**
+   * Looks up the TXT records of a name, each record's strings joined (RFC 7208 §3.3). A name
+   * without TXT records, or that does not exist, gives an empty list.
+   *
+   * @throws DnsLookupException when the lookup fails (SERVFAIL, REFUSED, timeout, network)
+   */
+  public List<String> txt(String name) {
+    List<String> texts = new ArrayList<>();
+    for (Record record : records(absolute(name), Type.TXT)) {
+      if (record instanceof TXTRecord txt) {
+        texts.add(String.join("", txt.getStrings()));
+      }
+    }
+    return List.copyOf(texts);
+  }
+
+  /**
+   * Looks up the SPF record of a domain and counts its DNS-querying terms through its includes and
+   * redirect. A missing, duplicated or malformed record is a result with {@link
+   * SpfRecord#errors()}, never an exception.
+   *
+   * @throws DnsLookupException when a lookup fails (SERVFAIL, REFUSED, timeout, network)
+   */
+  public SpfRecord spf(String domain) {
+    return SpfLookup.lookup(this, display(absolute(domain)));
+  }
+
+  /**
+   * Looks up the DMARC record of a domain at {@code _dmarc.domain}, then, when there is none, at
+   * each parent domain up to the organizational domain (see {@link DmarcRecord}). A missing or
+   * malformed record is a result with {@link DmarcRecord#errors()}, never an exception.
+   *
+   * @throws DnsLookupException when a lookup fails (SERVFAIL, REFUSED, timeout, network)
+   */
+  public DmarcRecord dmarc(String domain) {
+    return DmarcLookup.lookup(this, display(absolute(domain)));
+  }
+
+  /**
+   * Looks up the TLSA records (DANE, RFC 6698) of a TCP service: {@code _port._tcp.host}. A service
+   * without TLSA records gives an empty list.
+   *
+   * @throws DnsLookupException when the lookup fails (SERVFAIL, REFUSED, timeout, network)
+   * @throws IllegalArgumentException for a bad port or host name
+   */
+  public List<TlsaRecord> tlsa(int port, String host) {
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("Port must be 1 to 65535, was [" + port + "]");
+    }
+    Name name = absolute("_" + port + "._tcp." + HostNames.toAscii(host));
+    List<TlsaRecord> found = new ArrayList<>();
+    for (Record record : records(name, Type.TLSA)) {
+      if (record instanceof TLSARecord tlsa) {
+        found.add(
+            new TlsaRecord(
+                tlsa.getCertificateUsage(),
+                tlsa.getSelector(),
+                tlsa.getMatchingType(),
+                HexFormat.of().formatHex(tlsa.getCertificateAssociationData())));
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** The answer records of a name; empty for NXDOMAIN and for a name without that type. */
+  private List<Record> records(Name name, int type) {
+    try {
+      return query(name, type, display(name)).getSection(Section.ANSWER);
+    } catch (DnsLookupException e) {
+      if (e.reason() == DnsLookupException.Reason.NXDOMAIN) {
+        return List.of();
+      }
+      throw e;
+    }
+  }
+
   /** A and AAAA of a name; empty when it has none (NXDOMAIN is an empty result only if lenient). */
   private List<InetAddress> addressesOf(Name name, String display, boolean lenient) {
     List<InetAddress> v4 = new ArrayList<>();
@@ -207,13 +286,14 @@ public final class Dns {
     return queries.failure(name, type, reason, cause);
   }
 
-  private static Name absolute(String name) {
+  static Name absolute(String name) {
     Objects.requireNonNull(name, "name");
     if (name.isBlank() || Wire.indexOfLineBreakOrNul(name) >= 0) {
       throw new IllegalArgumentException("Not a domain name [" + name + "]");
     }
     try {
-      return Name.fromString(name.endsWith(".") ? name : name + ".");
+      String ascii = HostNames.toAscii(name);
+      return Name.fromString(ascii.endsWith(".") ? ascii : ascii + ".");
     } catch (TextParseException e) {
       throw new IllegalArgumentException("Not a domain name [" + name + "]: " + e.getMessage(), e);
     }

@@ -31,7 +31,6 @@ import org.smtpunit.SmtpSession;
 import org.smtpunit.TlsMode;
 import org.smtpunit.testserver.GeneratedBehaviour;
 import org.smtpunit.testserver.GeneratedBehaviour.Fault;
-import org.smtpunit.testserver.HugeArgumentWarmUp;
 import org.smtpunit.testserver.OpenSockets;
 import org.smtpunit.testserver.ScriptedSmtpServer;
 import org.smtpunit.testserver.TestCertificates;
@@ -50,7 +49,6 @@ class ServerBehaviourContractTest {
   private static final String SECRET = "Pr0perty-S3cret";
   private static final String SECRET_PLAIN =
       Base64.getEncoder().encodeToString(("\0chris\0" + SECRET).getBytes(StandardCharsets.UTF_8));
-  private static final String HUGE_ADDRESS = "h".repeat(8 * 1024 * 1024) + "@contoso.com";
 
   private static TestCertificates.Certificate certificate;
   private static Path certificates;
@@ -66,7 +64,6 @@ class ServerBehaviourContractTest {
     EHLO,
     MAIL,
     MAIL_BRACKETED,
-    MAIL_HUGE,
     RCPT,
     DATA_AND_CONTENT,
     NOOP,
@@ -90,7 +87,6 @@ class ServerBehaviourContractTest {
         SmtpSession smtp = client(true, Duration.ofSeconds(30)).open(warm.host(), warm.port())) {
       smtp.ehlo("contoso.com");
     }
-    HugeArgumentWarmUp.run(HUGE_ADDRESS.length());
     settle();
     baselineThreads = Thread.activeCount();
     baselineDescriptors = OpenSockets.descriptors();
@@ -156,12 +152,9 @@ class ServerBehaviourContractTest {
 
   @Provide
   Arbitrary<List<Call>> plans() {
-    return Arbitraries.frequencyOf(
-            Tuple.of(1, Arbitraries.just(Call.MAIL_HUGE)),
-            Tuple.of(30, Arbitraries.of(Call.class).filter(c -> c != Call.MAIL_HUGE)))
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(7);
+    // Megabyte-long arguments are left to DeadlineTest: preparing them is the client's own CPU
+    // work, which no deadline can preempt on a machine too busy to run it promptly.
+    return Arbitraries.of(Call.class).list().ofMinSize(1).ofMaxSize(7);
   }
 
   @Property(tries = 80, seed = "20261130", shrinking = ShrinkingMode.OFF)
@@ -194,8 +187,6 @@ class ServerBehaviourContractTest {
       case MAIL -> call("mail", () -> smtp.mailFrom("chris@contoso.com"), smtp, server, violations);
       case MAIL_BRACKETED ->
           call("mail<>", () -> smtp.mailFrom("<chris@contoso.com>"), smtp, server, violations);
-      case MAIL_HUGE ->
-          call("mail huge", () -> smtp.mailFrom(HUGE_ADDRESS), smtp, server, violations);
       case RCPT -> call("rcpt", () -> smtp.rcptTo("kate@fabrikam.com"), smtp, server, violations);
       case DATA_AND_CONTENT -> {
         Outcome<SmtpReply> data = call("data", smtp::data, smtp, server, violations);

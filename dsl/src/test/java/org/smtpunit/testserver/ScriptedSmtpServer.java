@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -48,20 +49,25 @@ public final class ScriptedSmtpServer implements AutoCloseable {
   private final AtomicInteger open = new AtomicInteger();
   private final List<Throwable> scriptFailures = new CopyOnWriteArrayList<>();
 
-  private ScriptedSmtpServer(Script script) throws IOException {
+  private ScriptedSmtpServer(Script script, InetAddress address) throws IOException {
     this.script = script;
     this.listener = new ServerSocket();
     // A small receive window, so that a script that stops reading blocks the client's writes
     // after a few megabytes instead of tens (accepted sockets inherit it).
     listener.setReceiveBufferSize(64 * 1024);
-    listener.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    listener.bind(new InetSocketAddress(address, 0), 50);
     workers.submit(this::acceptLoop);
   }
 
   /** Starts a server on an ephemeral loopback port running the script for each connection. */
   public static ScriptedSmtpServer start(Script script) {
+    return start(InetAddress.getLoopbackAddress(), script);
+  }
+
+  /** Starts a server on an ephemeral port of this (loopback) address, e.g. 127.0.0.6. */
+  public static ScriptedSmtpServer start(InetAddress address, Script script) {
     try {
-      return new ScriptedSmtpServer(script);
+      return new ScriptedSmtpServer(script, address);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -40,18 +40,26 @@ class SmtpExtension implements ParameterResolver, AfterEachCallback, TestExecuti
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return TYPES.contains(parameter.getParameter().getType());
+    Class<?> type = parameter.getParameter().getType();
+    return TYPES.contains(type) || StubTarget.supports(type);
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
     TargetSettings settings = settings(context);
+    if (StubTarget.supports(type)) {
+      return StubTarget.stub(context, annotation(context).persona());
+    }
     TargetClient target = targetClient(context, settings);
+    boolean stub = annotation(context).stub();
     try {
       if (type == SmtpClient.class) {
         testSessions(context).ifPresent(target::bind);
-        return target.client();
+        return stub
+            ? StubTarget.trusting(
+                target.client(), StubTarget.stub(context, annotation(context).persona()))
+            : target.client();
       }
       if (type == EmbeddedMailServer.class) {
         if (!settings.embedded()) {
@@ -95,6 +103,10 @@ class SmtpExtension implements ParameterResolver, AfterEachCallback, TestExecuti
         return open.get();
       }
       target.bind(test);
+      if (stub) {
+        return StubTarget.openSession(
+            context, annotation(context).persona(), target.client(), test);
+      }
       return target.openSession(context, test, unanswered(context), servers(context));
     } catch (SmtpException e) {
       throw new ParameterResolutionException(
@@ -111,14 +123,19 @@ class SmtpExtension implements ParameterResolver, AfterEachCallback, TestExecuti
   @Override
   public void afterEach(ExtensionContext context) {
     TestSessions test = context.getStore(NAMESPACE).remove("test", TestSessions.class);
-    if (test != null) {
-      targetClient(context, settings(context)).unbind(test);
-      List<Transcript> transcripts = test.finish();
-      TranscriptPublisher.publish(
-          context,
-          settings(context).transcriptsDir(),
-          transcripts,
-          context.getExecutionException().isPresent());
+    try {
+      if (test != null) {
+        targetClient(context, settings(context)).unbind(test);
+        List<Transcript> transcripts = test.finish();
+        TranscriptPublisher.publish(
+            context,
+            settings(context).transcriptsDir(),
+            transcripts,
+            context.getExecutionException().isPresent());
+      }
+    } finally {
+      // After the sessions' QUIT, which the stub answers.
+      StubTarget.close(context);
     }
   }
 

@@ -8,12 +8,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.smtpunit.TlsMode;
+import org.smtpunit.stub.Persona;
 
 /**
  * Names the SMTP server a test class or method talks to, and lets test methods declare an {@link
  * org.smtpunit.SmtpSession} (connected, greeting read), an {@link org.smtpunit.SmtpClient}
  * (configured for the target), {@link org.smtpunit.dns.MxRecords} (with {@link #mx()}), {@link
- * EmbeddedMailServer} (with no target) or {@link org.smtpunit.Credentials} (when configured).
+ * EmbeddedMailServer} (with no target), {@link org.smtpunit.Credentials} (when configured) or
+ * {@link org.smtpunit.stub.SmtpStub} (one per test, see {@link #stub()}).
  *
  * <pre>{@code
  * @SmtpTarget("mail1.fabrikam.com")
@@ -160,4 +162,29 @@ public @interface SmtpTarget {
 
   /** The container port to connect to (its mapped port is used; default 25). */
   int containerPort() default 25;
+
+  /**
+   * Sends the test's session to a {@link org.smtpunit.stub.SmtpStub} started for the test and
+   * closed after it (default {@code false}); it wins over every other target. Declare a {@code
+   * SmtpStub} parameter to script it: rules added in the test body apply to the commands sent after
+   * them. The injected {@code SmtpClient} trusts the stub's certificate.
+   *
+   * <pre>{@code
+   * @Test
+   * @SmtpTarget(stub = true, persona = Persona.EXCHANGE_2013)
+   * void full_mailbox_is_transient(SmtpSession smtp, SmtpStub stub) {
+   *   stub.on(SmtpVerb.RCPT).reply("452 4.2.2 Mailbox full");
+   *   smtp.ehlo("contoso.com");
+   *   smtp.mailFrom("chris@contoso.com");
+   *   assertThat(smtp.rcptTo("kate@fabrikam.com")).isTransientNegative();
+   * }
+   * }</pre>
+   */
+  boolean stub() default false;
+
+  /**
+   * Whose replies the test's stub gives (default {@link Persona#ACCEPT_ALL}); also for a {@code
+   * SmtpStub} parameter without {@link #stub()}.
+   */
+  Persona persona() default Persona.ACCEPT_ALL;
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.TlsMode;
+import org.smtpunit.stub.Persona;
 
 /**
  * {@link SmtpTarget} in code, for {@code @RegisterExtension}: the same injected parameters,
@@ -156,6 +157,16 @@ public final class SmtpTargetExtension extends SmtpExtension {
     @Override
     public int containerPort() {
       return 25;
+    }
+
+    @Override
+    public boolean stub() {
+      return false;
+    }
+
+    @Override
+    public Persona persona() {
+      return Persona.ACCEPT_ALL;
     }
   }
 }

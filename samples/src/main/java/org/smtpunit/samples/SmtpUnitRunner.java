@@ -165,6 +165,19 @@ public final class SmtpUnitRunner implements Callable<Integer> {
   Path reports;
 
   @Option(
+      names = "--checks",
+      paramLabel = "SUITE",
+      description =
+          "security: open relay, SMTP smuggling, STARTTLS, VRFY/EXPN, reverse DNS, SPF,"
+              + " DMARC, MTA-STS and DANE instead of the walkthrough.")
+  CheckSuite checks;
+
+  /** The suites {@code --checks} can run instead of the walkthrough. */
+  enum CheckSuite {
+    SECURITY
+  }
+
+  @Option(
       names = "--config",
       paramLabel = "KEY=VALUE",
       description = "Any other configuration parameter, e.g. smtpunit.sample.dsn.dir=DIR.")
@@ -234,6 +247,11 @@ public final class SmtpUnitRunner implements Callable<Integer> {
     return run.parameters();
   }
 
+  /** The classes {@code --checks} names, else the walkthrough. */
+  List<Class<?>> suite() {
+    return checks == CheckSuite.SECURITY ? List.of(SecurityChecksTest.class) : SAMPLES;
+  }
+
   @Override
   public Integer call() {
     Map<String, String> parameters;
@@ -249,7 +267,7 @@ public final class SmtpUnitRunner implements Callable<Integer> {
                 SmtpTarget.TRANSCRIPTS_DIR_PROPERTY_NAME, k -> temporaryDirectory()));
     LauncherDiscoveryRequest request =
         LauncherDiscoveryRequestBuilder.request()
-            .selectors(SAMPLES.stream().map(c -> selectClass(c)).toList())
+            .selectors(suite().stream().map(c -> selectClass(c)).toList())
             .configurationParameters(parameters)
             .build();
     ConsoleReport report = new ConsoleReport(out);
