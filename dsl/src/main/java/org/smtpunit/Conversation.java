@@ -172,12 +172,7 @@ final class Conversation {
     ensureOpen(SmtpStage.CONTENT);
     shown.forEach(log::sent);
     long start = System.nanoTime();
-    try {
-      connection.writeBounded(bytes, SmtpStage.CONTENT, replyTimeout);
-    } catch (SmtpException e) {
-      broken(e);
-      throw e;
-    }
+    write(bytes, SmtpStage.CONTENT, start, false);
     awaitingContent = false;
     utf8Transaction = false;
     return receive(SmtpStage.CONTENT, start);
