@@ -27,5 +27,6 @@ SMTPUNIT_AUTH_PASSWORD=$SMTPUNIT_IT_PASSWORD java -jar samples/target/smtpunit.j
   --config "smtpunit.sample.auth.target=$SMTPUNIT_IT_SUBMISSION" \
   --config "smtpunit.sample.dsn.dir=$SMTPUNIT_IT_DSN_DIR" \
   --config "smtpunit.sample.recipients=$here/recipients.csv"
+bash "$here/dovecot/check.sh"
 bash "$here/suites/run.sh"
 bash "$here/security/run.sh" # --checks security: hardened passes, open relay fails

@@ -146,3 +146,4 @@ SMTPUNIT_IT_USER=chris@contoso.com
 SMTPUNIT_IT_CERT=$state/tls/cert.pem
 ENV
 log "servers up; settings in $state/servers.env"
+bash "$here/dovecot/start.sh"

@@ -25,4 +25,5 @@ if [ -n "$master_pid" ]; then
   done
   kill -9 "$master_pid" 2>/dev/null || true
 fi
+bash "$(dirname "$0")/dovecot/stop.sh"
 echo "smtpunit-it: stopped servers of $state"

@@ -48,7 +48,7 @@ final class Connector {
       try {
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
-        log.note("Connected to " + host + " [" + address.getHostAddress() + "] port " + port);
+        log.connected("Connected to " + host + " [" + address.getHostAddress() + "] port " + port);
         return socket;
       } catch (IOException e) {
         closeQuietly(socket);

@@ -27,6 +27,7 @@ final class Conversation {
   private boolean utf8Transaction;
   private boolean ehloSinceTls = true;
   private boolean awaitingContent;
+  private EhloReply lastEhlo;
 
   Conversation(
       String remoteHost,
@@ -86,14 +87,21 @@ final class Conversation {
   }
 
   /** Records that EHLO was answered, so the capabilities are known again. */
-  void ehloAnswered() {
+  void ehloAnswered(EhloReply reply) {
     ehloSinceTls = true;
+    lastEhlo = reply;
+  }
+
+  /** The latest EHLO reply since TLS began, for extensions such as CHUNKING; empty before one. */
+  Optional<EhloReply> lastEhlo() {
+    return Optional.ofNullable(lastEhlo);
   }
 
   /** Records that TLS now protects the conversation, which starts over (RFC 3207 §4.2). */
   void secured(TlsInfo info) {
     tls = Optional.of(info);
     ehloSinceTls = false;
+    lastEhlo = null;
     utf8Transaction = false;
   }
 
@@ -113,8 +121,10 @@ final class Conversation {
     Wire.limitNotes(command.line(), bytes.length).forEach(log::note);
     log.sent(command.shownAs());
     SmtpReply early = write(bytes, command.stage(), start, true);
+    // The reply's elapsed time counts from the command's last byte; its deadline from start.
+    long sent = System.nanoTime();
     utf8Transaction = command.utf8After(utf8Transaction);
-    return early != null ? early : receive(command.stage(), start);
+    return early != null ? early : receive(command.stage(), start, sent);
   }
 
   SmtpReply exchange(Command command) {
@@ -142,12 +152,13 @@ final class Conversation {
     notes.forEach(log::note);
     commands.forEach(command -> log.sent(command.shownAs()));
     write(batch.toByteArray(), SmtpStage.PIPELINE, start, false);
+    long sent = System.nanoTime();
     for (Command command : commands) {
       utf8Transaction = command.utf8After(utf8Transaction);
     }
     List<SmtpReply> replies = new ArrayList<>(commands.size());
     for (Command command : commands) {
-      replies.add(receive(command.stage(), start));
+      replies.add(receive(command.stage(), start, sent));
       if (!isOpen()) {
         break;
       }
@@ -162,20 +173,47 @@ final class Conversation {
     log.sentContent(message.content());
     refuseUnsolicited(SmtpStage.CONTENT);
     SmtpReply early = write(bytes, SmtpStage.CONTENT, start, true);
+    long sent = System.nanoTime();
     awaitingContent = false;
     utf8Transaction = false;
-    return early != null ? early : receive(SmtpStage.CONTENT, start);
+    return early != null ? early : receive(SmtpStage.CONTENT, start, sent);
+  }
+
+  /**
+   * Writes one flight of BDAT command lines and chunk bytes (RFC 3030), recording the lines and a
+   * summary of the content in the transcript; returns when the bytes are written, as {@link
+   * System#nanoTime()}.
+   */
+  long writeChunks(List<String> lines, String summary, byte[] bytes) {
+    ensureOpen(SmtpStage.BDAT);
+    refuseUnsolicited(SmtpStage.BDAT);
+    lines.forEach(log::sent);
+    log.note(summary);
+    write(bytes, SmtpStage.BDAT, System.nanoTime(), false);
+    return System.nanoTime();
+  }
+
+  /** Reads the reply to one chunk written by {@link #writeChunks}. */
+  SmtpReply chunkReply(long sentNanos) {
+    return receive(SmtpStage.BDAT, sentNanos, sentNanos);
+  }
+
+  /** Records that the message was sent (BDAT LAST): the transaction is over. */
+  void transactionEnded() {
+    awaitingContent = false;
+    utf8Transaction = false;
   }
 
   /** Writes content bytes verbatim (see {@code SmtpSession.rawContent}) and reads one reply. */
   SmtpReply rawContent(byte[] bytes, List<String> shown) {
+    long start = System.nanoTime();
     ensureOpen(SmtpStage.CONTENT);
     shown.forEach(log::sent);
-    long start = System.nanoTime();
-    write(bytes, SmtpStage.CONTENT, start, false);
+    refuseUnsolicited(SmtpStage.CONTENT);
+    SmtpReply early = write(bytes, SmtpStage.CONTENT, start, true);
     awaitingContent = false;
     utf8Transaction = false;
-    return receive(SmtpStage.CONTENT, start);
+    return early != null ? early : receive(SmtpStage.CONTENT, start);
   }
 
   /** Sends QUIT and closes the connection whatever the reply. */
@@ -264,9 +302,14 @@ final class Conversation {
   }
 
   private SmtpReply receive(SmtpStage stage, long start) {
+    return receive(stage, start, start);
+  }
+
+  /** Reads a reply due within the reply timeout from {@code start}, timed from {@code sent}. */
+  private SmtpReply receive(SmtpStage stage, long start, long sent) {
     SmtpReply reply;
     try {
-      reply = connection.reader().read(stage, start, replyTimeout);
+      reply = connection.reader().read(stage, start, replyTimeout, sent);
     } catch (SmtpException e) {
       broken(e);
       throw e;

@@ -58,8 +58,11 @@ public final class Credentials {
     return username;
   }
 
-  /** Returns the secret, for the mechanisms only. */
-  String secret() {
+  /**
+   * Returns the secret, for code that must hand it to a protocol library (such as {@code
+   * org.smtpunit.mailbox.Mailbox} to Angus Mail); never log or print it.
+   */
+  public String secret() {
     return secret;
   }
 

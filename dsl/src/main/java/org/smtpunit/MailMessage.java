@@ -111,6 +111,24 @@ public record MailMessage(String content) {
     return new Builder();
   }
 
+  /**
+   * Returns the Message-ID as in the header, angle brackets included, e.g. {@code
+   * <0b3c...@contoso.com>}. The builder gives every message a unique one, so a test can send a
+   * message and then await exactly that message in a mailbox.
+   *
+   * @throws IllegalStateException when the content has no Message-ID header (a raw message without
+   *     one)
+   */
+  public String messageId() {
+    return new ReceivedMessage(content, List.of())
+        .header("Message-ID")
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "This message has no Message-ID header: build it with MailMessage.builder(),"
+                        + " which adds a unique one, or add one to the raw text"));
+  }
+
   /** Returns the bytes for the wire: CRLF lines, dot-stuffed, ending with the {@code .} line. */
   byte[] toWireBytes() {
     byte[] text = content.getBytes(StandardCharsets.UTF_8);

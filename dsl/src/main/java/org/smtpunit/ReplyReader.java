@@ -70,6 +70,14 @@ final class ReplyReader {
    * @param timeout the deadline for the whole reply, from {@code startNanos}
    */
   SmtpReply read(SmtpStage stage, long startNanos, Duration timeout) {
+    return read(stage, startNanos, timeout, startNanos);
+  }
+
+  /**
+   * Reads one complete reply, due within {@code timeout} from {@code startNanos}; its elapsed time
+   * counts from {@code sentNanos}, when the command's last byte was written.
+   */
+  SmtpReply read(SmtpStage stage, long startNanos, Duration timeout, long sentNanos) {
     long deadline = startNanos + timeout.toNanos();
     List<String> lines = new ArrayList<>(2);
     int code = -1;
@@ -95,7 +103,7 @@ final class ReplyReader {
       code = lineCode;
       lines.add(line.length() <= 4 ? "" : line.substring(4));
       if (last) {
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - sentNanos);
         log.received(line, Instant.now(), elapsed);
         return new SmtpReply(code, lines, log.snapshot());
       }
@@ -322,7 +330,7 @@ final class ReplyReader {
   private SmtpTimeoutException timeout(SmtpStage stage, Duration timeout, Throwable cause) {
     String partial = limit > position ? " (received so far: [" + unfinished() + "])" : "";
     String outcome =
-        stage == SmtpStage.CONTENT
+        stage == SmtpStage.CONTENT || stage == SmtpStage.BDAT
             ? ". The outcome is unknown: the server may have accepted the message, so it was not"
                 + " re-sent"
             : "";

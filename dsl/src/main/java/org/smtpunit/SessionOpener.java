@@ -100,8 +100,9 @@ final class SessionOpener {
   private SmtpSession greet(String host, int port, Socket tcp, TranscriptLog log) {
     Socket socket = tcp;
     Optional<TlsInfo> tls = Optional.empty();
-    // Under implicit TLS one reply timeout covers the handshake and the greeting.
-    long connected = System.nanoTime();
+    // Under implicit TLS one reply timeout covers the handshake and the greeting. The greeting's
+    // elapsed time counts from the TCP connection.
+    long connected = log.connectedNanos();
     if (settings.tlsMode() == TlsMode.IMPLICIT) {
       SSLSocket ssl;
       try {

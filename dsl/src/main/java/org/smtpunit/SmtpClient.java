@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocketFactory;
+import org.smtpunit.dns.MxRecord;
 import org.smtpunit.dns.MxRecords;
 import org.smtpunit.internal.HostPort;
 import org.smtpunit.internal.TlsVersions;
@@ -77,6 +79,18 @@ public final class SmtpClient {
     return settings.clientDomain();
   }
 
+  /**
+   * Returns a socket factory that applies this client's TLS settings (trusted certificates, host
+   * name verification against {@code host} or the {@code tlsHostName}, minimum protocol) to every
+   * socket it makes, for other protocols spoken to the same servers: {@code
+   * org.smtpunit.mailbox.Mailbox} uses it for IMAP and POP3.
+   *
+   * @throws IllegalStateException when the TLS context cannot be set up
+   */
+  public SSLSocketFactory tlsSocketFactory(String host) {
+    return settings.tls().socketFactory(Objects.requireNonNull(host, "host"));
+  }
+
   /** Returns the time allowed to open the TCP connection. */
   public Duration connectTimeout() {
     return settings.connectTimeout();
@@ -122,6 +136,22 @@ public final class SmtpClient {
     Objects.requireNonNull(mx, "mx");
     HostPort.checkPort("Port", port);
     return MxConnector.open(opener, mx, port);
+  }
+
+  /**
+   * Connects to one mail exchanger, each of its addresses in turn (as resolved by the DNS server
+   * that produced the record, not the machine's resolver); for one test per MX host with
+   * {@code @MxSource}. {@link SmtpSession#remoteHost()} is the exchanger's name.
+   *
+   * @throws SmtpConnectException listing every attempt when no address greets, or at once for the
+   *     null MX {@code .}
+   * @throws IllegalArgumentException for a bad port
+   */
+  public SmtpSession open(MxRecord exchanger, int port) {
+    Objects.requireNonNull(exchanger, "exchanger");
+    HostPort.checkPort("Port", port);
+    return MxConnector.open(
+        opener, new MxRecords(exchanger.exchange(), List.of(exchanger), false), port);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.smtpunit;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import org.smtpunit.internal.Wire;
  *
  * <p>A reply also carries the transcript of its session up to and including itself, so that an
  * assertion failure can show the conversation. The transcript is context, not part of the value:
- * {@link #equals} and {@link #hashCode} compare the code and the lines only.
+ * {@link #equals} and {@link #hashCode} compare the code and the lines only. How long the reply
+ * took ({@link #elapsed()}) is read from that transcript.
  *
  * @param code the reply code, 200 to 599
  * @param lines the text of each line, without the code and separator (empty for a bare code)
@@ -70,6 +72,27 @@ public record SmtpReply(int code, List<String> lines, Transcript transcript) {
     Optional<EnhancedStatus> status =
         EnhancedStatus.tryParse(end < 0 ? first : first.substring(0, end));
     return status.filter(s -> s.statusClass() == code / 100);
+  }
+
+  /**
+   * Returns how long the reply took: from the last byte of the command (for the greeting, from the
+   * connection) to the last byte of the reply. A reply built by hand, with no transcript, took
+   * {@link Duration#ZERO}.
+   *
+   * <pre>{@code
+   * assertThat(smtp.greeting()).arrivedWithin(Duration.ofSeconds(2));
+   * }</pre>
+   */
+  public Duration elapsed() {
+    List<TranscriptEntry> entries = transcript.entries();
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      TranscriptEntry entry = entries.get(i);
+      if (entry.direction() == TranscriptEntry.Direction.RECEIVED) {
+        // The reply's own last line is the newest line received in its transcript.
+        return entry.elapsed().orElse(Duration.ZERO);
+      }
+    }
+    return Duration.ZERO;
   }
 
   /** Returns the text of all lines joined with {@code \n}. */

@@ -67,7 +67,7 @@ public final class SmtpSession implements AutoCloseable {
   public EhloReply ehlo(String domain) {
     Wire.requireAscii("EHLO domain", domain, "send the A-label form (java.net.IDN.toASCII)");
     EhloReply reply = new EhloReply(conversation.exchange(SmtpStage.EHLO, "EHLO " + domain));
-    conversation.ehloAnswered();
+    conversation.ehloAnswered(reply);
     return reply;
   }
 
@@ -192,6 +192,44 @@ public final class SmtpSession implements AutoCloseable {
     message.requireAsciiAddresses(conversation.utf8Transaction());
     SmtpReply data = data();
     return data.code() == 354 ? content(message) : data;
+  }
+
+  /**
+   * Sends the message with BDAT (RFC 3030 CHUNKING) in chunks of 64 KiB, the last as {@code BDAT n
+   * LAST}, instead of DATA; returns the final reply ({@code 250 2.0.0 Ok: queued}).
+   *
+   * <pre>{@code
+   * assertThat(smtp.ehlo("contoso.com")).supports("CHUNKING");
+   * smtp.mailFrom("chris@contoso.com");
+   * smtp.rcptTo("kate@fabrikam.com");
+   * assertThat(smtp.bdat(message)).hasCode(250);
+   * }</pre>
+   *
+   * @throws IllegalStateException before anything is sent, when the latest EHLO did not advertise
+   *     CHUNKING (or no EHLO was sent)
+   * @see #bdat(MailMessage, int)
+   */
+  public SmtpReply bdat(MailMessage message) {
+    return bdat(message, Bdat.DEFAULT_CHUNK_SIZE);
+  }
+
+  /**
+   * Sends the message with BDAT (RFC 3030) in chunks of {@code chunkSize} octets, {@code BDAT n
+   * LAST} at the end. Where the EHLO advertised PIPELINING all chunks go in one flight and the
+   * replies are read afterwards; otherwise each chunk waits for its {@code 250}. Returns the first
+   * negative reply, or the reply to the LAST chunk. The transcript shows each BDAT command and a
+   * one-line summary of the content, not the content. A timeout leaves the outcome unknown; the
+   * message is never re-sent.
+   *
+   * @throws IllegalStateException before anything is sent, when the latest EHLO did not advertise
+   *     CHUNKING (or no EHLO was sent)
+   * @throws IllegalArgumentException when {@code chunkSize} is not positive
+   */
+  public SmtpReply bdat(MailMessage message, int chunkSize) {
+    Objects.requireNonNull(message, "message");
+    SmtpReply reply = new Bdat(conversation).send(message, chunkSize);
+    conversation.transactionEnded();
+    return reply;
   }
 
   /**

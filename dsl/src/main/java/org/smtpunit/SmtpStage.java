@@ -35,6 +35,8 @@ public enum SmtpStage {
   DATA("DATA"),
   /** The message content and its terminating {@code .} line. */
   CONTENT("content"),
+  /** A BDAT command and its chunk of message content (RFC 3030 CHUNKING). */
+  BDAT("BDAT"),
   /** The RSET command. */
   RSET("RSET"),
   /** The NOOP command. */
@@ -46,7 +48,9 @@ public enum SmtpStage {
   /** A raw command line sent with {@link SmtpSession#command(String)}. */
   COMMAND("command"),
   /** A batch of pipelined commands (RFC 2920). */
-  PIPELINE("pipelined commands");
+  PIPELINE("pipelined commands"),
+  /** Reading a mailbox over IMAP or POP3 ({@code org.smtpunit.mailbox}). */
+  MAILBOX("mailbox");
 
   private final String label;
 

@@ -191,18 +191,7 @@ final class TlsSettings {
         throw new SocketTimeoutException("deadline passed before the handshake");
       }
       SSLSocket socket = (SSLSocket) factory().createSocket(plain, verifyAs, plain.getPort(), true);
-      SSLParameters parameters = socket.getSSLParameters();
-      if (verify) {
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-      }
-      if (!isAddressLiteral(verifyAs)) {
-        parameters.setServerNames(List.of(new SNIHostName(verifyAs)));
-      }
-      parameters.setProtocols(
-          Arrays.stream(socket.getSupportedProtocols())
-              .filter(p -> TlsVersions.OLDEST_FIRST.indexOf(p) >= minimumRank)
-              .toArray(String[]::new));
-      socket.setSSLParameters(parameters);
+      configure(socket, verifyAs);
       socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remaining / 1_000_000)));
       socket.startHandshake();
       if (verify) {
@@ -236,6 +225,34 @@ final class TlsSettings {
     } catch (IOException ignored) {
       // Best effort: the socket is released either way.
     }
+  }
+
+  /**
+   * Applies host name verification, SNI and the minimum protocol to a socket before its handshake.
+   */
+  private void configure(SSLSocket socket, String verifyAs) {
+    SSLParameters parameters = socket.getSSLParameters();
+    if (verify) {
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    }
+    if (!isAddressLiteral(verifyAs)) {
+      parameters.setServerNames(List.of(new SNIHostName(verifyAs)));
+    }
+    parameters.setProtocols(
+        Arrays.stream(socket.getSupportedProtocols())
+            .filter(p -> TlsVersions.OLDEST_FIRST.indexOf(p) >= minimumRank)
+            .toArray(String[]::new));
+    socket.setSSLParameters(parameters);
+  }
+
+  /**
+   * Returns a factory whose sockets carry these settings (trust, host name verification against
+   * {@code target} or the configured TLS host name, minimum protocol), for protocols other than
+   * SMTP spoken by a library that makes its own sockets.
+   */
+  SSLSocketFactory socketFactory(String target) {
+    String verifyAs = prepare(target);
+    return new ConfiguringSocketFactory(factory(), socket -> configure(socket, verifyAs));
   }
 
   /**

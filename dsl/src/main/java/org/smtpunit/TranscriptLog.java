@@ -25,6 +25,21 @@ final class TranscriptLog {
 
   private TranscriptEntry[] entries = new TranscriptEntry[32];
   private int size;
+  private long connectedNanos;
+
+  /**
+   * Notes that the TCP connection was just established: the greeting's elapsed time counts from
+   * here.
+   */
+  void connected(String line) {
+    connectedNanos = System.nanoTime();
+    note(line);
+  }
+
+  /** When {@link #connected} was last called ({@link System#nanoTime()}), or now if never. */
+  long connectedNanos() {
+    return connectedNanos == 0 ? System.nanoTime() : connectedNanos;
+  }
 
   /** Texts never to record or quote (credentials and their encodings), longest first. */
   private final List<String> secrets = new ArrayList<>();

@@ -99,7 +99,7 @@ class DeadlineTest {
 
   private void assertSocketClosed() {
     if (OpenSockets.available()) {
-      assertThat(OpenSockets.isOpen(server.conversation().clientPort())).isFalse();
+      assertThat(OpenSockets.isOpen(server.conversation().clientPort(), server.port())).isFalse();
     }
   }
 

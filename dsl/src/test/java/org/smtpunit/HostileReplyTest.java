@@ -46,7 +46,7 @@ class HostileReplyTest {
 
   private void assertSocketClosed() {
     if (OpenSockets.available()) {
-      assertThat(OpenSockets.isOpen(server.conversation().clientPort()))
+      assertThat(OpenSockets.isOpen(server.conversation().clientPort(), server.port()))
           .as("client socket still open")
           .isFalse();
     }

@@ -1,6 +1,7 @@
 package org.smtpunit.assertions;
 
 import static org.smtpunit.assertions.error.ShouldBeInReplyClass.shouldBeInReplyClass;
+import static org.smtpunit.assertions.error.ShouldHaveArrivedWithin.shouldHaveArrivedWithin;
 import static org.smtpunit.assertions.error.ShouldHaveEnhancedStatus.shouldHaveAnEnhancedStatus;
 import static org.smtpunit.assertions.error.ShouldHaveEnhancedStatus.shouldHaveEnhancedStatus;
 import static org.smtpunit.assertions.error.ShouldHaveEnhancedStatusStartingWith.shouldHaveEnhancedStatusStartingWith;
@@ -8,6 +9,7 @@ import static org.smtpunit.assertions.error.ShouldHaveReplyCode.shouldHaveReplyC
 import static org.smtpunit.assertions.error.ShouldHaveReplyCodeIn.shouldHaveReplyCodeIn;
 import static org.smtpunit.assertions.error.ShouldHaveReplyText.shouldHaveReplyText;
 
+import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -178,6 +180,28 @@ public abstract class AbstractSmtpReplyAssert<
     isNotNull();
     if (!pattern.matcher(reply().text()).matches()) {
       throwAssertionError(shouldHaveReplyText(reply(), "matching", regex));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the reply took at most {@code limit}, from the command's last byte (the connection,
+   * for the greeting) to the reply's last byte.
+   *
+   * <pre>{@code
+   * assertThat(smtp.greeting()).arrivedWithin(Duration.ofSeconds(2));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when {@code limit} is null or negative
+   */
+  public SELF arrivedWithin(Duration limit) {
+    Expected.notNull(limit, "limit");
+    if (limit.isNegative()) {
+      throw new IllegalArgumentException("limit must not be negative, was [" + limit + "]");
+    }
+    isNotNull();
+    if (reply().elapsed().compareTo(limit) > 0) {
+      throwAssertionError(shouldHaveArrivedWithin(reply(), limit));
     }
     return myself;
   }

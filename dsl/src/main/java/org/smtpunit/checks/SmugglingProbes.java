@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.smtpunit.SmtpException;
+import org.smtpunit.SmtpProtocolException;
 import org.smtpunit.SmtpReply;
 import org.smtpunit.SmtpSession;
+import org.smtpunit.SmtpStage;
 
 /**
  * Runs the SMTP smuggling probes: per variant one connection, one transaction to the named
@@ -102,27 +104,56 @@ final class SmugglingProbes {
     SmtpReply quit;
     try {
       quit = smtp.quit();
-    } catch (SmtpException e) {
-      if (!end.isPositiveCompletion()) {
+    } catch (SmtpProtocolException e) {
+      if (e.stage() == SmtpStage.QUIT && end.isPositiveCompletion()) {
+        // The session refuses replies that arrive before QUIT is sent: here they can only be the
+        // server's answers to the smuggled MAIL, RCPT and DATA (RFC 5321 §4.2: one reply per
+        // command), so the variant ended the message.
         return new SmugglingProbe(
             name,
+            true,
             false,
-            false,
-            "the server rejected the content (" + end + ") and closed the connection",
+            "the server ended the message at "
+                + name
+                + " ("
+                + end
+                + ") and answered the smuggled commands before QUIT: "
+                + e.getMessage(),
             replies,
             e.transcript());
       }
+      return brokeAfter(name, end, replies, e);
+    } catch (SmtpException e) {
+      return brokeAfter(name, end, replies, e);
+    }
+    return quitAnswered(smtp, name, end, quit, replies);
+  }
+
+  private static SmugglingProbe brokeAfter(
+      String name, SmtpReply end, List<SmtpReply> replies, SmtpException e) {
+    if (!end.isPositiveCompletion()) {
       return new SmugglingProbe(
           name,
           false,
-          true,
-          "the server took the content ("
-              + end
-              + ") but then the conversation broke: "
-              + e.getMessage(),
+          false,
+          "the server rejected the content (" + end + ") and closed the connection",
           replies,
           e.transcript());
     }
+    return new SmugglingProbe(
+        name,
+        false,
+        true,
+        "the server took the content ("
+            + end
+            + ") but then the conversation broke: "
+            + e.getMessage(),
+        replies,
+        e.transcript());
+  }
+
+  private static SmugglingProbe quitAnswered(
+      SmtpSession smtp, String name, SmtpReply end, SmtpReply quit, List<SmtpReply> replies) {
     replies.add(quit);
     if (quit.code() == 221) {
       return new SmugglingProbe(

@@ -273,7 +273,7 @@ class ServerBehaviourContractTest {
     }
     if (OpenSockets.available()
         && !server.conversations().isEmpty()
-        && OpenSockets.isOpen(server.conversation().clientPort())) {
+        && OpenSockets.isOpen(server.conversation().clientPort(), server.port())) {
       violations.add(name + " threw " + e.getClass().getSimpleName() + " but left its socket open");
     }
     return new Outcome<>(null);

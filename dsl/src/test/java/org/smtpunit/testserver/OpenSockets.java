@@ -43,13 +43,26 @@ public final class OpenSockets {
    * {@code /proc/net/tcp[6]} with that port whose inode one of our descriptors points to.
    */
   public static boolean isOpen(int port) {
+    return isOpen(port, -1);
+  }
+
+  /**
+   * Returns whether this process holds a TCP socket from local port {@code port} to remote port
+   * {@code remotePort} ({@code -1}: any). Linux reuses an ephemeral port number for connections to
+   * other destinations, so the remote port is what tells this connection from another one.
+   */
+  public static boolean isOpen(int port, int remotePort) {
     Set<String> inodes = new HashSet<>();
     String hex = String.format(Locale.ROOT, ":%04X", port);
+    String remoteHex = remotePort < 0 ? "" : String.format(Locale.ROOT, ":%04X", remotePort);
     for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
       try {
         for (String line : Files.readAllLines(Path.of(table))) {
           String[] fields = line.trim().split("\\s+");
-          if (fields.length > 9 && fields[1].endsWith(hex) && !fields[9].equals("0")) {
+          if (fields.length > 9
+              && fields[1].endsWith(hex)
+              && fields[2].endsWith(remoteHex)
+              && !fields[9].equals("0")) {
             inodes.add("socket:[" + fields[9] + "]");
           }
         }

@@ -24,8 +24,10 @@ import org.smtpunit.ReceivedMessage;
  * }
  * }</pre>
  *
- * <p>It accepts mail for any recipient (a mailbox is made on first delivery), has no enhanced
- * status codes, no DSN and no STARTTLS.
+ * <p>It accepts mail for any recipient (a mailbox is made on first delivery, with the address as
+ * both user name and password), has no enhanced status codes, no DSN and no STARTTLS. It serves the
+ * mailboxes over IMAP ({@link #imapPort()}) and POP3 ({@link #pop3Port()}) too, so a test can send
+ * and then read its own message back with {@code org.smtpunit.mailbox.Mailbox}.
  */
 public final class EmbeddedMailServer implements AutoCloseable {
 
@@ -40,9 +42,23 @@ public final class EmbeddedMailServer implements AutoCloseable {
     return "127.0.0.1";
   }
 
-  /** Returns the ephemeral port it listens on. */
+  /** Returns the ephemeral port it listens on for SMTP. */
   public int port() {
     return greenMail.port();
+  }
+
+  /**
+   * Returns the ephemeral port of its IMAP service, to read the mailboxes back with {@code
+   * Mailbox.imap(server.host(), server.imapPort())} (plain text: use {@code
+   * allowPlaintextAuth(true)}).
+   */
+  public int imapPort() {
+    return greenMail.imapPort();
+  }
+
+  /** Returns the ephemeral port of its POP3 service, for {@code Mailbox.pop3}. */
+  public int pop3Port() {
+    return greenMail.pop3Port();
   }
 
   /** Adds a mailbox with a password (for AUTH). */
@@ -100,6 +116,12 @@ public final class EmbeddedMailServer implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "EmbeddedMailServer[127.0.0.1:" + port() + "]";
+    return "EmbeddedMailServer[127.0.0.1 smtp "
+        + port()
+        + ", imap "
+        + imapPort()
+        + ", pop3 "
+        + pop3Port()
+        + "]";
   }
 }

@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.smtpunit.ReceivedMessage;
 
 /**
- * The only class that sees GreenMail: starts it on an ephemeral loopback port with TCP_NODELAY on
- * every accepted socket, and turns what it stored into {@link ReceivedMessage}s.
+ * The only class that sees GreenMail: starts its SMTP, IMAP and POP3 services on ephemeral loopback
+ * ports, with TCP_NODELAY on every socket SMTP accepts, and turns what it stored into {@link
+ * ReceivedMessage}s.
  *
  * <p>Why TCP_NODELAY: GreenMail writes its multi-line EHLO reply line by line. With Nagle's
  * algorithm on, the second line waits for the ACK of the first, and the client delays that ACK by
@@ -38,13 +39,27 @@ final class GreenMailAdapter {
 
   GreenMailAdapter() {
     MailStreamProviders.pin();
-    ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-    greenMail = new NoDelayGreenMail(setup);
+    // SMTP to send, IMAP and POP3 to read back, all on ephemeral loopback ports.
+    greenMail =
+        new NoDelayGreenMail(
+            new ServerSetup[] {
+              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3)
+            });
     greenMail.start();
   }
 
   int port() {
     return greenMail.getSmtp().getPort();
+  }
+
+  int imapPort() {
+    return greenMail.getImap().getPort();
+  }
+
+  int pop3Port() {
+    return greenMail.getPop3().getPort();
   }
 
   int noDelaySockets() {
@@ -101,8 +116,8 @@ final class GreenMailAdapter {
   private static final class NoDelayGreenMail extends GreenMail {
     private final AtomicInteger noDelaySockets = new AtomicInteger();
 
-    NoDelayGreenMail(ServerSetup setup) {
-      super(setup);
+    NoDelayGreenMail(ServerSetup[] setups) {
+      super(setups);
     }
 
     @Override

@@ -11,13 +11,15 @@ import org.smtpunit.Transcript;
 /**
  * Writes a test's transcripts, once, under {@code smtpunit.transcripts.dir} ({@code
  * <class>/<method>.log}, then {@code <method>.2.log}... for further sessions; {@code <method>-<n>}
- * for repeated and parameterized invocations) and publishes each as report entries.
+ * for repeated and parameterized invocations) and publishes each as report entries, with each
+ * stage's time ({@link StageTimings}).
  */
 final class TranscriptPublisher {
 
   static final String FILE_KEY = "smtpunit.transcript.file";
   static final String TRANSCRIPT_KEY = "smtpunit.transcript";
   static final String ERROR_KEY = "smtpunit.transcript.error";
+  static final String TIMINGS_KEY = "smtpunit.timings";
   private static final Pattern INVOCATION = Pattern.compile("#(\\d+)]$");
 
   private TranscriptPublisher() {}
@@ -45,6 +47,10 @@ final class TranscriptPublisher {
       }
       context.publishReportEntry(
           TRANSCRIPT_KEY, transcript.isEmpty() ? "(empty)" : transcript.toString());
+      String timings = StageTimings.of(transcript);
+      if (!timings.isEmpty()) {
+        context.publishReportEntry(TIMINGS_KEY, timings);
+      }
     }
   }
 

@@ -21,13 +21,21 @@ final class ConsoleReport implements TestExecutionListener {
   private final PrintStream out;
   private final Map<String, Long> started = new ConcurrentHashMap<>();
   private final Map<String, List<String>> transcripts = new ConcurrentHashMap<>();
+  private final Map<String, String> timings = new ConcurrentHashMap<>();
+  private final boolean showTimings;
   private TestPlan plan;
   private int passed;
   private int failed;
   private int skipped;
 
   ConsoleReport(PrintStream out) {
+    this(out, false);
+  }
+
+  /** With {@code showTimings}, each check is followed by its stages' times ({@code --timings}). */
+  ConsoleReport(PrintStream out, boolean showTimings) {
     this.out = out;
+    this.showTimings = showTimings;
   }
 
   @Override
@@ -48,6 +56,10 @@ final class ConsoleReport implements TestExecutionListener {
       transcripts
           .computeIfAbsent(test.getUniqueId(), k -> new CopyOnWriteArrayList<>())
           .add(transcript);
+    }
+    String stages = entry.getKeyValuePairs().get("smtpunit.timings");
+    if (stages != null) {
+      timings.merge(test.getUniqueId(), stages, (a, b) -> a + "; " + b);
     }
   }
 
@@ -98,6 +110,10 @@ final class ConsoleReport implements TestExecutionListener {
           }
         }
       }
+    }
+    String stages = timings.get(test.getUniqueId());
+    if (showTimings && stages != null) {
+      out.println("  timings: " + stages);
     }
   }
 

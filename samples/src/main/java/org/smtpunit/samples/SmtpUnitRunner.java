@@ -178,6 +178,11 @@ public final class SmtpUnitRunner implements Callable<Integer> {
   }
 
   @Option(
+      names = "--timings",
+      description = "Print how long each stage took (greeting, EHLO, MAIL FROM, ...) per check.")
+  boolean timings;
+
+  @Option(
       names = "--config",
       paramLabel = "KEY=VALUE",
       description = "Any other configuration parameter, e.g. smtpunit.sample.dsn.dir=DIR.")
@@ -270,7 +275,7 @@ public final class SmtpUnitRunner implements Callable<Integer> {
             .selectors(suite().stream().map(c -> selectClass(c)).toList())
             .configurationParameters(parameters)
             .build();
-    ConsoleReport report = new ConsoleReport(out);
+    ConsoleReport report = new ConsoleReport(out, timings);
     Launcher launcher = LauncherFactory.create();
     if (reports != null) {
       TestExecutionListener xml =

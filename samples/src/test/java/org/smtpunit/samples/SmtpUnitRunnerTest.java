@@ -96,6 +96,19 @@ class SmtpUnitRunnerTest {
   }
 
   @Test
+  void timings_prints_each_stages_time_under_its_check() {
+    Result result = run("--transcripts", dir.resolve("t").toString(), "--timings");
+
+    assertThat(result.status()).as(result.out()).isZero();
+    assertThat(result.out())
+        .containsPattern(
+            "PASS    Step3ConversationTest > the_walkthrough_conversation_succeeds_step_by_step"
+                + " \\(\\d+ ms\\)\\R  timings: greeting \\d+ ms, EHLO \\d+ ms, MAIL FROM \\d+ ms,"
+                + " RCPT TO \\d+ ms, DATA \\d+ ms, end of data \\d+ ms, QUIT \\d+ ms");
+    assertThat(run("--transcripts", dir.resolve("u").toString()).out()).doesNotContain("timings:");
+  }
+
+  @Test
   void help_lists_every_option() {
     Result result = run("--help");
 
@@ -110,6 +123,7 @@ class SmtpUnitRunnerTest {
         .contains("--dns-server")
         .contains("--transcripts")
         .contains("--reports")
+        .contains("--timings")
         .contains("SMTPUNIT_AUTH_PASSWORD");
   }
 }

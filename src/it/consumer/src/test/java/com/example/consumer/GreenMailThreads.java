@@ -31,13 +31,16 @@ final class GreenMailThreads {
     return alive;
   }
 
-  /** GreenMail's servers are Thread subclasses; its connection threads are named after them. */
+  /**
+   * GreenMail's servers are Thread subclasses; its connection threads are named after them
+   * ({@code smtp:127.0.0.1:port...}). SmtpUnit's own client threads are not GreenMail's.
+   */
   private static boolean isGreenMail(Thread thread) {
     for (Class<?> type = thread.getClass(); type != null; type = type.getSuperclass()) {
       if (type.getName().startsWith("com.icegreen.")) {
         return true;
       }
     }
-    return thread.getName().toLowerCase(Locale.ROOT).startsWith("smtp");
+    return thread.getName().toLowerCase(Locale.ROOT).startsWith("smtp:");
   }
 }
