@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.smtpunit.assertions.SmtpAssertions.assertThat;
 
+import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -165,12 +166,23 @@ class DnsTest {
 
   @Test
   void a_server_that_never_answers_times_out_with_the_firewall_note() throws Exception {
-    try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-        ServerSocket silentTcp =
-            new ServerSocket(silent.getLocalPort(), 1, InetAddress.getByName("127.0.0.1"))) {
+    DatagramSocket silent = null;
+    ServerSocket silentTcp = null;
+    // The kernel picks the UDP port; TCP may hold that number already, so try a few.
+    for (int attempt = 0; attempt < 20 && silentTcp == null; attempt++) {
+      silent = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+      try {
+        silentTcp = new ServerSocket(silent.getLocalPort(), 1, InetAddress.getByName("127.0.0.1"));
+      } catch (IOException taken) {
+        silent.close();
+      }
+    }
+    assertThat(silentTcp).as("a loopback port free for both UDP and TCP").isNotNull();
+    try (DatagramSocket udp = silent;
+        ServerSocket tcp = silentTcp) {
       Dns deaf =
           Dns.builder()
-              .server("127.0.0.1", silent.getLocalPort())
+              .server("127.0.0.1", udp.getLocalPort())
               .timeout(Duration.ofMillis(300))
               .build();
 
