@@ -12,4 +12,14 @@ set -a
 SMTPUNIT_IT_KATE_PASSWORD=${SMTPUNIT_IT_KATE_PASSWORD:-Fabrikam-Test-1}
 set +a
 cd "$repo"
-mvn -B -q -pl dsl surefire:test -Dtest='LabMailFlowIT'
+# Not quiet: the log shows how many of the mail-flow tests ran (none may be skipped).
+mvn -B -pl dsl surefire:test -Dtest='LabMailFlowIT' >"$state/mail-flow.log" 2>&1 || {
+  cat "$state/mail-flow.log"
+  exit 1
+}
+summary=$(grep -E "Tests run: [0-9]+, Failures" "$state/mail-flow.log" | tail -1)
+echo "smtpunit-it mail flow: LabMailFlowIT: $summary"
+case "$summary" in
+  *"Skipped: 0"*) ;;
+  *) echo "smtpunit-it mail flow: a mail-flow test was skipped" >&2; exit 1 ;;
+esac

@@ -17,15 +17,6 @@ import org.smtpunit.dns.HostNames;
 /** Opens TCP connections and classifies why a connection or a session could not be opened. */
 final class Connector {
 
-  /** What breaking off while opening a session means, by exception type. */
-  private static final List<Map.Entry<Class<? extends SmtpException>, ConnectFailure>>
-      OPEN_FAILURES =
-          List.of(
-              Map.entry(SmtpTlsException.class, ConnectFailure.TLS_FAILED),
-              Map.entry(SmtpTimeoutException.class, ConnectFailure.NO_GREETING),
-              Map.entry(SmtpConnectionClosedException.class, ConnectFailure.CLOSED_BEFORE_GREETING),
-              Map.entry(SmtpProtocolException.class, ConnectFailure.MALFORMED_GREETING));
-
   private Connector() {}
 
   /**
@@ -119,13 +110,13 @@ final class Connector {
   /**
    * Maps why a session could not be opened to a {@link ConnectFailure}: the one answer for a probe
    * and for falling back to the next mail exchanger. A connect failure carries its own; any other
-   * exception type not listed in {@code OPEN_FAILURES} is {@link ConnectFailure#OTHER}.
+   * exception type not listed in {@link OpenFailures#BY_TYPE} is {@link ConnectFailure#OTHER}.
    */
   static ConnectFailure classify(SmtpException e) {
     if (e instanceof SmtpConnectException connect) {
       return connect.failure();
     }
-    return OPEN_FAILURES.stream()
+    return OpenFailures.BY_TYPE.stream()
         .filter(known -> known.getKey().isInstance(e))
         .map(Map.Entry::getValue)
         .findFirst()
@@ -145,5 +136,18 @@ final class Connector {
     } catch (IOException ignored) {
       // Nothing more can be done; the socket is released.
     }
+  }
+
+  /**
+   * What breaking off while opening a session means, by exception type. A holder class, so a
+   * session that opens fine never loads the table, the enum and the exception classes it names.
+   */
+  private static final class OpenFailures {
+    static final List<Map.Entry<Class<? extends SmtpException>, ConnectFailure>> BY_TYPE =
+        List.of(
+            Map.entry(SmtpTlsException.class, ConnectFailure.TLS_FAILED),
+            Map.entry(SmtpTimeoutException.class, ConnectFailure.NO_GREETING),
+            Map.entry(SmtpConnectionClosedException.class, ConnectFailure.CLOSED_BEFORE_GREETING),
+            Map.entry(SmtpProtocolException.class, ConnectFailure.MALFORMED_GREETING));
   }
 }

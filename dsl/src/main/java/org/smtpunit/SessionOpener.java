@@ -20,7 +20,10 @@ final class SessionOpener {
   private final SessionSettings settings;
   private final Consumer<? super SmtpSession> onOpen;
 
-  /** An opener with the client's settings, calling {@code onOpen} with every session it opens. */
+  /**
+   * An opener with the client's settings, calling {@code onOpen} (when not {@code null}) with every
+   * session it opens.
+   */
   SessionOpener(SessionSettings settings, Consumer<? super SmtpSession> onOpen) {
     this.settings = settings;
     this.onOpen = onOpen;
@@ -146,7 +149,9 @@ final class SessionOpener {
         throw e;
       }
     }
-    onOpen.accept(session);
+    if (onOpen != null) {
+      onOpen.accept(session);
+    }
     return session;
   }
 

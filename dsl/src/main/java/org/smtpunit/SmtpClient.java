@@ -185,7 +185,9 @@ public final class SmtpClient {
     private boolean trustAny;
     private String tlsHostName;
     private String minimumTlsProtocol = "TLSv1.2";
-    private Consumer<? super SmtpSession> onOpen = session -> {};
+    // No listener by default rather than a no-op lambda: that lambda would be the first one of a
+    // cold JVM's application code, spun up during the first open and counted in its cold start.
+    private Consumer<? super SmtpSession> onOpen;
 
     private Builder() {}
 

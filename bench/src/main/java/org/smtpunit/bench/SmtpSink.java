@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * An in-process SMTP sink on loopback that never adds latency of its own: TCP_NODELAY, each reply
@@ -28,6 +30,13 @@ final class SmtpSink implements AutoCloseable {
               + "250-ENHANCEDSTATUSCODES\r\n250 DSN\r\n")
           .getBytes(StandardCharsets.US_ASCII);
 
+  /** The EHLO reply before STARTTLS, when the sink has a TLS context. */
+  private static final byte[] EHLO_STARTTLS =
+      ("250-sink.bench.invalid\r\n250-STARTTLS\r\n250-PIPELINING\r\n250-SIZE 36700160\r\n"
+              + "250-8BITMIME\r\n250-ENHANCEDSTATUSCODES\r\n250 DSN\r\n")
+          .getBytes(StandardCharsets.US_ASCII);
+
+  private final SSLContext tls;
   private final ServerSocket listener;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
@@ -41,6 +50,12 @@ final class SmtpSink implements AutoCloseable {
           });
 
   SmtpSink() throws IOException {
+    this(null);
+  }
+
+  /** A sink that offers STARTTLS with this server context ({@code null}: no STARTTLS). */
+  SmtpSink(SSLContext tls) throws IOException {
+    this.tls = tls;
     listener = new ServerSocket(0, 1024, InetAddress.getByName("127.0.0.1"));
     Thread acceptor = new Thread(this::accept, "smtp-sink-accept");
     acceptor.setDaemon(true);
@@ -64,8 +79,9 @@ final class SmtpSink implements AutoCloseable {
     }
   }
 
-  private void serve(Socket socket) {
-    try (socket) {
+  private void serve(Socket tcp) {
+    Socket socket = tcp;
+    try (tcp) {
       InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
       OutputStream out = socket.getOutputStream();
       ByteArrayOutputStream pending = new ByteArrayOutputStream(512);
@@ -94,7 +110,17 @@ final class SmtpSink implements AutoCloseable {
         } else {
           String verb = text.length() >= 4 ? text.substring(0, 4).toUpperCase(Locale.ROOT) : text;
           switch (verb) {
-            case "EHLO" -> pending.writeBytes(EHLO);
+            case "EHLO" -> pending.writeBytes(tls != null && socket == tcp ? EHLO_STARTTLS : EHLO);
+            case "STAR" -> {
+              if (tls == null || socket != tcp) {
+                pending.writeBytes("502 5.5.1 No STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII));
+              } else {
+                out.write("220 2.0.0 Ready to start TLS\r\n".getBytes(StandardCharsets.US_ASCII));
+                socket = secure(tcp);
+                in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+                out = socket.getOutputStream();
+              }
+            }
             case "DATA" -> {
               data = true;
               pending.writeBytes(
@@ -119,8 +145,18 @@ final class SmtpSink implements AutoCloseable {
     } catch (IOException gone) {
       // The client went away.
     } finally {
-      open.remove(socket);
+      open.remove(tcp);
     }
+  }
+
+  private Socket secure(Socket tcp) throws IOException {
+    SSLSocket socket =
+        (SSLSocket)
+            tls.getSocketFactory()
+                .createSocket(tcp, tcp.getInetAddress().getHostAddress(), tcp.getPort(), true);
+    socket.setUseClientMode(false);
+    socket.startHandshake();
+    return socket;
   }
 
   @Override

@@ -41,6 +41,9 @@ class BenchSmokeTest {
     }
     assertThat(rows).anyMatch(r -> r.startsWith("| walkthrough tx/s, embedded server |"));
     assertThat(rows).anyMatch(r -> r.startsWith("| extension overhead per test |"));
+    assertThat(rows).anyMatch(r -> r.startsWith("| extension overhead per test, tls = STARTTLS"));
+    assertThat(rows)
+        .anyMatch(r -> r.startsWith("| SmtpUnit SmtpSession |") && r.contains("<= 1.3x floor"));
   }
 
   @Test

@@ -30,13 +30,15 @@ import org.smtpunit.ReceivedMessage;
  * <p>Why TCP_NODELAY: GreenMail writes its multi-line EHLO reply line by line. With Nagle's
  * algorithm on, the second line waits for the ACK of the first, and the client delays that ACK by
  * ~40 ms, so every session stalls (about 22 transactions per second). With it off, each line leaves
- * at once.
+ * at once. Jakarta Mail's stream provider is named once ({@link MailStreamProviders}) so storing a
+ * message no longer scans the class path.
  */
 final class GreenMailAdapter {
 
   private final NoDelayGreenMail greenMail;
 
   GreenMailAdapter() {
+    MailStreamProviders.pin();
     // SMTP to send, IMAP and POP3 to read back, all on ephemeral loopback ports.
     greenMail =
         new NoDelayGreenMail(
