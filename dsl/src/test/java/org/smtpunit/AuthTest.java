@@ -19,9 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smtpunit.testing.TestCertificates;
 import org.smtpunit.testserver.ScriptedSmtpServer;
 import org.smtpunit.testserver.SecureScript;
-import org.smtpunit.testserver.TestCertificates;
 
 /**
  * AUTH as the walkthrough's hub transport needs it: refused anonymously with 530 5.7.1, accepted

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smtpunit.testing.TestCertificates;
+import org.smtpunit.testing.TestCertificates.Certificate;
 import org.smtpunit.testserver.ScriptedSmtpServer;
 import org.smtpunit.testserver.SecureScript;
-import org.smtpunit.testserver.TestCertificates;
-import org.smtpunit.testserver.TestCertificates.Certificate;
 
 /** STARTTLS and certificate checks with real TLS on loopback. */
 class TlsTest {

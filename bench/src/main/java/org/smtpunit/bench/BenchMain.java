@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.TlsMode;
+import org.smtpunit.testing.TestCertificates;
 
 /**
  * Runs every figure of the benchmark in one run, on loopback, and prints them with the goals.

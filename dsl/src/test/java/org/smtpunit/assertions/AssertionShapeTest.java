@@ -37,7 +37,7 @@ import org.smtpunit.TranscriptEntry;
 import org.smtpunit.TranscriptEntry.Direction;
 import org.smtpunit.dns.MxRecord;
 import org.smtpunit.dns.MxRecords;
-import org.smtpunit.testserver.TestCertificates;
+import org.smtpunit.testing.TestCertificates;
 
 /**
  * The assertions in AssertJ's full shape (issue #12 item 4): AssertJ's object assertions on every

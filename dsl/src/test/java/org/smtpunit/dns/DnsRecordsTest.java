@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smtpunit.testing.TestDnsServer;
 
 /** TXT, SPF, DMARC, TLSA and internationalized names against a real DNS wire protocol. */
 class DnsRecordsTest {
@@ -20,7 +21,7 @@ class DnsRecordsTest {
   @BeforeAll
   static void start() throws Exception {
     server = new TestDnsServer();
-    dns = server.resolver(Duration.ofSeconds(5));
+    dns = Dns.builder().server("127.0.0.1", server.port()).timeout(Duration.ofSeconds(5)).build();
   }
 
   @AfterAll

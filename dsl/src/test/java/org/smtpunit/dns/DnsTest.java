@@ -18,6 +18,7 @@ import org.smtpunit.ConnectFailure;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpConnectException;
 import org.smtpunit.SmtpSession;
+import org.smtpunit.testing.TestDnsServer;
 import org.smtpunit.testserver.ScriptedSmtpServer;
 import org.smtpunit.testserver.WalkthroughScript;
 
@@ -30,7 +31,7 @@ class DnsTest {
   @BeforeAll
   static void start() throws Exception {
     server = new TestDnsServer();
-    dns = server.resolver(Duration.ofSeconds(5));
+    dns = Dns.builder().server("127.0.0.1", server.port()).timeout(Duration.ofSeconds(5)).build();
   }
 
   @AfterAll

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smtpunit.testserver.TestCertificates;
+import org.smtpunit.testing.TestCertificates;
+import org.smtpunit.testing.TestDnsServer;
 
 /**
  * MTA-STS against the test DNS server and a real HTTPS server on loopback. The HTTP client reaches
@@ -98,7 +99,9 @@ class MtaStsTest {
     POLICIES.clear();
     POLICIES.put("policy", policy);
     return MtaSts.lookup(
-        dns.resolver(Duration.ofSeconds(5)), "secure.fabrikam.com", client(context));
+        Dns.builder().server("127.0.0.1", dns.port()).timeout(Duration.ofSeconds(5)).build(),
+        "secure.fabrikam.com",
+        client(context));
   }
 
   @Test
@@ -167,13 +170,19 @@ class MtaStsTest {
     POLICIES.clear();
     POLICIES.put("status", "301");
     MtaStsPolicy moved =
-        MtaSts.lookup(dns.resolver(Duration.ofSeconds(5)), "secure.fabrikam.com", client(trusting));
+        MtaSts.lookup(
+            Dns.builder().server("127.0.0.1", dns.port()).timeout(Duration.ofSeconds(5)).build(),
+            "secure.fabrikam.com",
+            client(trusting));
     POLICIES.clear();
     POLICIES.put("type", "text/html");
     POLICIES.put(
         "policy", "version: STSv1\nmode: enforce\nmx: mail1.fabrikam.com\nmax_age: 86400\n");
     MtaStsPolicy html =
-        MtaSts.lookup(dns.resolver(Duration.ofSeconds(5)), "secure.fabrikam.com", client(trusting));
+        MtaSts.lookup(
+            Dns.builder().server("127.0.0.1", dns.port()).timeout(Duration.ofSeconds(5)).build(),
+            "secure.fabrikam.com",
+            client(trusting));
 
     assertThat(moved.errors()).singleElement().asString().contains("answered HTTP 301");
     assertThat(html.errors())

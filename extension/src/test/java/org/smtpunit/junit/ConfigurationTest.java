@@ -25,9 +25,9 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpSession;
 import org.smtpunit.dns.MxRecords;
-import org.smtpunit.dns.TestDnsServer;
 import org.smtpunit.stub.Persona;
 import org.smtpunit.stub.SmtpStub;
+import org.smtpunit.testing.TestDnsServer;
 
 /** Configuration: overrides that keep a suite's shape, named targets, values and their errors. */
 class ConfigurationTest {

@@ -35,6 +35,7 @@ import org.smtpunit.stub.Fault;
 import org.smtpunit.stub.Persona;
 import org.smtpunit.stub.SmtpStub;
 import org.smtpunit.stub.SmtpVerb;
+import org.smtpunit.testing.TestCertificates;
 
 /** Lifecycle: one client per class, a silent target costs one timeout, the programmatic form. */
 class LifecycleTest {
@@ -157,7 +158,9 @@ class LifecycleTest {
   void with_auth_sessions_every_injected_session_authenticates_after_starttls() {
     TestCertificates.Certificate certificate =
         TestCertificates.create(dir, "auth", "ip:127.0.0.1", 0, 30);
-    try (SmtpStub secure = certificate.presentedBy(SmtpStub.start(Persona.EXCHANGE_2013))) {
+    try (SmtpStub secure =
+        SmtpStub.start(Persona.EXCHANGE_2013)
+            .withCertificate(certificate.serverKeyStore(), TestCertificates.password())) {
       secure.requireAuthentication().addUser(USER, PASSWORD);
       ExtensionTestKit.run(
               AuthenticatedTestCase.class,

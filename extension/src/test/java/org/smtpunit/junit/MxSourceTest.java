@@ -25,9 +25,9 @@ import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpSession;
 import org.smtpunit.dns.DnsLookupException;
 import org.smtpunit.dns.MxRecord;
-import org.smtpunit.dns.TestDnsServer;
 import org.smtpunit.stub.Persona;
 import org.smtpunit.stub.SmtpStub;
+import org.smtpunit.testing.TestDnsServer;
 
 /** {@code @MxSource}: one invocation per exchanger, through the extension's DNS settings. */
 class MxSourceTest {

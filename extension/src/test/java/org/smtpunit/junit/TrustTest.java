@@ -22,6 +22,7 @@ import org.smtpunit.SmtpSession;
 import org.smtpunit.TlsMode;
 import org.smtpunit.stub.Persona;
 import org.smtpunit.stub.SmtpStub;
+import org.smtpunit.testing.TestCertificates;
 
 /**
  * Trust without code: certificates, trust stores, host names and the EHLO name by configuration.
@@ -38,8 +39,12 @@ class TrustTest {
   static void start() {
     byIp = TestCertificates.create(dir, "byip", "ip:127.0.0.1", 0, 30);
     byName = TestCertificates.create(dir, "byname", "dns:mail1.fabrikam.com", 0, 30);
-    ipServer = byIp.presentedBy(SmtpStub.start(Persona.EXCHANGE_2013));
-    nameServer = byName.presentedBy(SmtpStub.start(Persona.EXCHANGE_2013));
+    ipServer =
+        SmtpStub.start(Persona.EXCHANGE_2013)
+            .withCertificate(byIp.serverKeyStore(), TestCertificates.password());
+    nameServer =
+        SmtpStub.start(Persona.EXCHANGE_2013)
+            .withCertificate(byName.serverKeyStore(), TestCertificates.password());
   }
 
   @AfterAll

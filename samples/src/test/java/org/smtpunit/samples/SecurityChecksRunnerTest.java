@@ -6,7 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.smtpunit.dns.TestDnsServer;
+import org.smtpunit.testing.TestDnsServer;
 
 /** {@code --checks security} end to end, against the embedded server and the test DNS server. */
 class SecurityChecksRunnerTest {

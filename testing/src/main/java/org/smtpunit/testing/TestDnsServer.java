@@ -1,4 +1,4 @@
-package org.smtpunit.dns;
+package org.smtpunit.testing;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -81,20 +81,17 @@ public final class TestDnsServer implements AutoCloseable {
     threads.execute(this::serveTcp);
   }
 
+  /** Returns the port it answers on, over UDP and TCP, on 127.0.0.1. */
   public int port() {
     return udp.getLocalPort();
   }
 
-  Dns resolver(java.time.Duration timeout) {
-    return Dns.builder().server("127.0.0.1", port()).timeout(timeout).build();
-  }
-
   /** Every question name, absolute, in the order asked. */
-  List<String> questions() {
+  public List<String> questions() {
     return List.copyOf(questions);
   }
 
-  int tcpQueries() {
+  public int tcpQueries() {
     return tcpQueries.get();
   }
 

@@ -1,10 +1,11 @@
-package org.smtpunit.bench;
+package org.smtpunit.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,7 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Self-signed certificates made at test time with the JDK's own {@code keytool}, so no test
- * certificate is kept in the repository and none ever needs renewing. The STARTTLS sink's; dsl's
- * test sources keep their own copy now that dsl ships no test-jar.
+ * certificate is kept in the repository and none ever needs renewing.
  *
  * <pre>{@code
  * TestCertificates.Certificate cert = TestCertificates.create(dir, "good", "dns:mail1.fabrikam.com", 0, 30);
@@ -23,17 +23,22 @@ import javax.net.ssl.SSLContext;
  * Path pem = cert.pem();
  * }</pre>
  */
-final class TestCertificates {
+public final class TestCertificates {
 
   private static final char[] PASSWORD = "changeit".toCharArray();
 
   private TestCertificates() {}
 
+  /** Returns the password of every key store made here ({@code changeit}, as users often have). */
+  public static char[] password() {
+    return PASSWORD.clone();
+  }
+
   /** A key pair and its self-signed certificate. */
-  record Certificate(Path keyStore, Path pem) {
+  public record Certificate(Path keyStore, Path pem) {
 
     /** Returns a server-side context presenting this certificate. */
-    SSLContext serverContext(String... protocols) {
+    public SSLContext serverContext(String... protocols) {
       try (InputStream in = Files.newInputStream(keyStore)) {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(in, PASSWORD);
@@ -43,7 +48,32 @@ final class TestCertificates {
         SSLContext context = SSLContext.getInstance(protocols.length == 0 ? "TLS" : protocols[0]);
         context.init(kmf.getKeyManagers(), null, null);
         return context;
-      } catch (IOException | java.security.GeneralSecurityException e) {
+      } catch (IOException | GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** Returns the key store holding the key and certificate ({@link #password()} opens it). */
+    public KeyStore serverKeyStore() {
+      try (InputStream in = Files.newInputStream(keyStore)) {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(in, PASSWORD);
+        return store;
+      } catch (IOException | GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** Returns a trust store holding only this certificate. */
+    public KeyStore trustStore() {
+      try (InputStream in = Files.newInputStream(keyStore)) {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(in, PASSWORD);
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("server", store.getCertificate("server"));
+        return trust;
+      } catch (IOException | GeneralSecurityException e) {
         throw new IllegalStateException(e);
       }
     }
@@ -54,7 +84,8 @@ final class TestCertificates {
    * e.g. {@code dns:mail1.fabrikam.com,ip:127.0.0.1}), valid from {@code startDays} (negative for
    * the past) for {@code validityDays}.
    */
-  static Certificate create(Path dir, String name, String san, int startDays, int validityDays) {
+  public static Certificate create(
+      Path dir, String name, String san, int startDays, int validityDays) {
     Path keyStore = dir.resolve(name + ".p12");
     Path pem = dir.resolve(name + ".pem");
     List<String> generate =
