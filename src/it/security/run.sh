@@ -14,14 +14,17 @@ out="$repo/target/smtpunit-it/security"
 mkdir -p "$out"
 fail() { printf 'smtpunit-it security: FAILED: %s\n' "$*" >&2; exit 1; }
 
-checks() { # name target domain
+checks() { # name target domain [quiet]
   local status=0
   java -jar "$repo/samples/target/smtpunit.jar" --checks security \
     --target "$2" --dns-server "$SMTPUNIT_IT_DNS" \
     --transcripts "$out/$1/transcripts" --reports "$out/$1/reports" \
     --insecure \
-    --config "smtpunit.sample.mx=$3" | tee "$out/$1.txt" || status=$?
+    --config "smtpunit.sample.mx=$3" >"$out/$1.txt" || status=$?
   echo "$status" >"$out/$1.status"
+  # The open relay's run is expected to fail every check: its report stays in its file, so that
+  # the build log's closing counts are those of runs that must pass.
+  if [ -z "${4:-}" ]; then cat "$out/$1.txt"; fi
 }
 
 checks hardened "$SMTPUNIT_IT_TARGET" fabrikam.com
@@ -29,8 +32,9 @@ checks hardened "$SMTPUNIT_IT_TARGET" fabrikam.com
 grep -q '^PASS    SecurityChecksTest > the_servers_certificate_matches_its_tlsa_records_if_published' "$out/hardened.txt" \
   || fail "the TLSA check did not run against the hardened server"
 
-checks open "$SMTPUNIT_IT_OPEN_RELAY" broken.fabrikam.com
-[ "$(cat "$out/open.status")" = 1 ] || fail "the open-relay server did not fail the suite (exit 1)"
+checks open "$SMTPUNIT_IT_OPEN_RELAY" broken.fabrikam.com quiet
+[ "$(cat "$out/open.status")" = 1 ] || { cat "$out/open.txt"; fail "the open-relay server did not fail the suite (exit 1)"; }
+echo "smtpunit-it security: the open relay failed $(grep -c '^FAIL ' "$out/open.txt") checks as it must (report: $out/open.txt)"
 for check in the_server_refuses_to_relay_for_outsiders \
     the_server_reads_non_standard_end_of_data_sequences_as_content \
     the_server_offers_starttls_and_completes_the_handshake \
@@ -38,7 +42,7 @@ for check in the_server_refuses_to_relay_for_outsiders \
     the_servers_address_has_forward_confirmed_reverse_dns_matching_its_greeting \
     the_domain_publishes_a_valid_spf_record_ending_in_fail_all \
     the_domain_publishes_a_dmarc_policy_that_quarantines_or_rejects; do
-  grep -q "^FAIL    SecurityChecksTest > $check " "$out/open.txt" || fail "$check did not FAIL against the open relay"
+  grep -q "^FAIL    SecurityChecksTest > $check " "$out/open.txt" || { cat "$out/open.txt"; fail "$check did not FAIL against the open relay"; }
 done
 grep -q 'OPEN RELAY: RCPT TO:<smtpunit-relay-probe@example.org>' "$out/open.txt" || fail "no relay evidence"
 grep -q '<LF>.<LF>: ACCEPTED' "$out/open.txt" || fail "no smuggling evidence"
