@@ -61,7 +61,11 @@ for test in LabPort25Test LabSubmissionTest LabByMxTest; do
     "samples/target/surefire-reports/org.smtpunit.samples.lab.$test.txt" \
     || fail "$test did not run and pass"
 done
+grep -q "Tests run: 2, Failures: 0, Errors: 0, Skipped: 0" \
+  "samples/target/surefire-reports/org.smtpunit.samples.lab.LabMxSourceTest.txt" \
+  || fail "@MxSource did not give one passing test per exchanger of the lab's fabrikam.com"
 log "shape: the port-25, 587 and MX classes kept their targets under -Dsmtpunit.target"
+log "mx-source: @MxSource gave one test per exchanger of fabrikam.com from the lab's dnsmasq"
 
 # --- Usage errors exit 2 before any connection --------------------------------------------------
 connections() { grep -c "connect from" "$state/postfix.log" || true; }
