@@ -10,7 +10,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -31,6 +30,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.smtpunit.internal.Durations;
+import org.smtpunit.internal.PemCertificates;
 import org.smtpunit.internal.TlsVersions;
 import org.smtpunit.internal.Wire;
 
@@ -78,14 +78,8 @@ final class TlsSettings {
 
   static KeyStore loadPem(Path pemFile) {
     try (InputStream in = Files.newInputStream(pemFile)) {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int i = 0;
-      for (Certificate certificate :
-          CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        store.setCertificateEntry("pem-" + i++, certificate);
-      }
-      if (i == 0) {
+      KeyStore store = PemCertificates.read(in);
+      if (store.size() == 0) {
         throw new IllegalArgumentException("No certificate in " + pemFile);
       }
       return store;

@@ -52,7 +52,7 @@ public record HostPort(String host, int port) {
         }
         port = port(text, trimmed.substring(end + 2));
       }
-    } else if (trimmed.indexOf(':') >= 0 && trimmed.indexOf(':') == trimmed.lastIndexOf(':')) {
+    } else if (hasOneColon(trimmed)) {
       host = trimmed.substring(0, trimmed.indexOf(':'));
       port = port(text, trimmed.substring(trimmed.indexOf(':') + 1));
     } else if (trimmed.indexOf(':') >= 0 && !isIpv6Literal(trimmed)) {
@@ -63,6 +63,19 @@ public record HostPort(String host, int port) {
       throw invalid(text, FORMS);
     }
     return new HostPort(host, port);
+  }
+
+  /**
+   * Returns whether the text names a port, in the forms {@link #parse} reads ({@code host:port},
+   * {@code [IPv6]:port}), so that a default port can be told from a given one.
+   */
+  public static boolean hasPort(String text) {
+    String trimmed = text.trim();
+    return trimmed.startsWith("[") ? trimmed.indexOf("]:") > 0 : hasOneColon(trimmed);
+  }
+
+  private static boolean hasOneColon(String text) {
+    return text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':');
   }
 
   /** Hexadecimal groups: eight, or fewer with exactly one {@code ::} (RFC 4291 §2.2). */

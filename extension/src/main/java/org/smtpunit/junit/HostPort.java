@@ -18,12 +18,8 @@ record HostPort(String host, int port, boolean portGiven) {
       // The message is "[value]: expected ...", made to be prefixed with the key.
       throw ConfigValues.invalid(key, e.getMessage());
     }
-    String text = value.trim();
-    boolean given =
-        text.startsWith("[")
-            ? text.contains("]:")
-            : text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':');
-    return new HostPort(parsed.host(), parsed.port(), given);
+    return new HostPort(
+        parsed.host(), parsed.port(), org.smtpunit.internal.HostPort.hasPort(value));
   }
 
   @Override

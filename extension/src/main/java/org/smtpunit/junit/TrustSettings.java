@@ -14,14 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.smtpunit.SmtpClient;
+import org.smtpunit.internal.PemCertificates;
 
 /**
  * What the extension's client trusts and calls itself: certificates, a trust store, the name the
@@ -113,14 +112,8 @@ record TrustSettings(
 
   private static KeyStore pem(String key, String source) {
     try (InputStream in = open(key, source)) {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int i = 0;
-      for (Certificate certificate :
-          CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        store.setCertificateEntry("pem-" + i++, certificate);
-      }
-      if (i == 0) {
+      KeyStore store = PemCertificates.read(in);
+      if (store.size() == 0) {
         throw ConfigValues.invalid(key, source, "a PEM file holding a certificate");
       }
       return store;
