@@ -118,7 +118,11 @@ final class Conversation {
     ensureOpen(command.stage());
     byte[] bytes = Wire.line(command.line());
     refuseUnsolicited(command.stage());
-    Wire.limitNotes(command.line(), bytes.length).forEach(log::note);
+    // Loops rather than forEach(log::note) here and below: the first command of a cold JVM would
+    // spin up a lambda class for each method reference.
+    for (String note : Wire.limitNotes(command.line(), bytes.length)) {
+      log.note(note);
+    }
     log.sent(command.shownAs());
     SmtpReply early = write(bytes, command.stage(), start, true);
     // The reply's elapsed time counts from the command's last byte; its deadline from start.
@@ -149,8 +153,12 @@ final class Conversation {
       notes.addAll(Wire.limitNotes(command.line(), bytes.length));
     }
     refuseUnsolicited(SmtpStage.PIPELINE);
-    notes.forEach(log::note);
-    commands.forEach(command -> log.sent(command.shownAs()));
+    for (String note : notes) {
+      log.note(note);
+    }
+    for (Command command : commands) {
+      log.sent(command.shownAs());
+    }
     write(batch.toByteArray(), SmtpStage.PIPELINE, start, false);
     long sent = System.nanoTime();
     for (Command command : commands) {
@@ -187,7 +195,9 @@ final class Conversation {
   long writeChunks(List<String> lines, String summary, byte[] bytes) {
     ensureOpen(SmtpStage.BDAT);
     refuseUnsolicited(SmtpStage.BDAT);
-    lines.forEach(log::sent);
+    for (String line : lines) {
+      log.sent(line);
+    }
     log.note(summary);
     write(bytes, SmtpStage.BDAT, System.nanoTime(), false);
     return System.nanoTime();
@@ -208,7 +218,9 @@ final class Conversation {
   SmtpReply rawContent(byte[] bytes, List<String> shown) {
     long start = System.nanoTime();
     ensureOpen(SmtpStage.CONTENT);
-    shown.forEach(log::sent);
+    for (String line : shown) {
+      log.sent(line);
+    }
     refuseUnsolicited(SmtpStage.CONTENT);
     SmtpReply early = write(bytes, SmtpStage.CONTENT, start, true);
     awaitingContent = false;

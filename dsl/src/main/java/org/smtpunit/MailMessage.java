@@ -61,6 +61,11 @@ public record MailMessage(String content) {
     int endLf = content.indexOf("\n\n");
     int headerEnd =
         end < 0 ? (endLf < 0 ? content.length() : endLf) : endLf < 0 ? end : Math.min(end, endLf);
+    if (Wire.isAscii(content, 0, headerEnd)) {
+      // The common case, answered without the regular expression below (a cold JVM's first send
+      // would compile it).
+      return Optional.empty();
+    }
     String[] lines = content.substring(0, headerEnd).split("\r?\n");
     String field = null;
     for (String line : lines) {
@@ -87,17 +92,18 @@ public record MailMessage(String content) {
    * @throws IllegalArgumentException naming the field
    */
   void requireAsciiAddresses(boolean smtpUtf8) {
-    if (!smtpUtf8) {
-      utf8AddressField()
-          .ifPresent(
-              field -> {
-                throw new IllegalArgumentException(
-                    "The "
-                        + field
-                        + " header field holds a non-ASCII address: send MAIL FROM with"
-                        + " MailParameter.smtpUtf8() (RFC 6531) to use one, or write the display"
-                        + " name as an RFC 2047 encoded word; nothing was sent");
-              });
+    if (smtpUtf8) {
+      return;
+    }
+    // No ifPresent(lambda): the lambda would be spun up on every cold JVM's first send.
+    Optional<String> field = utf8AddressField();
+    if (field.isPresent()) {
+      throw new IllegalArgumentException(
+          "The "
+              + field.get()
+              + " header field holds a non-ASCII address: send MAIL FROM with"
+              + " MailParameter.smtpUtf8() (RFC 6531) to use one, or write the display"
+              + " name as an RFC 2047 encoded word; nothing was sent");
     }
   }
 

@@ -240,7 +240,12 @@ public final class Wire {
   }
 
   public static boolean isAscii(String value) {
-    for (int i = 0; i < value.length(); i++) {
+    return isAscii(value, 0, value.length());
+  }
+
+  /** Whether the characters from {@code from} (inclusive) to {@code to} (exclusive) are ASCII. */
+  public static boolean isAscii(String value, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (value.charAt(i) > 0x7f) {
         return false;
       }
