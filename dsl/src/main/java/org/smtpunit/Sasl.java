@@ -24,9 +24,36 @@ final class Sasl {
 
   private Sasl() {}
 
-  /** Runs the exchange within one reply timeout from {@code start}, however many steps it has. */
+  /**
+   * Checks that AUTH may be sent (an encrypted connection, or {@code allowPlaintext}; an EHLO after
+   * STARTTLS), then runs the exchange within one reply timeout from {@code start}, however many
+   * steps it has. The checks live here, not in {@link SmtpSession}, so that a session that never
+   * authenticates does not load {@link SmtpSecurityException}.
+   */
   static SmtpReply authenticate(
-      Conversation conversation, AuthMechanism mechanism, Credentials credentials, long start) {
+      Conversation conversation,
+      AuthMechanism mechanism,
+      Credentials credentials,
+      boolean allowPlaintext,
+      long start) {
+    if (conversation.tls().isEmpty() && !allowPlaintext) {
+      throw new SmtpSecurityException(
+          "Refusing AUTH "
+              + mechanism.saslName()
+              + " to "
+              + conversation.remoteHost()
+              + " over a connection that is not encrypted: Basic authentication without"
+              + " encryption is not recommended, because the credentials are easy to read. Use"
+              + " TlsMode.STARTTLS, startTls() or implicit TLS, or build the client with"
+              + " allowPlaintextAuth(true) for a lab server; nothing was sent",
+          SmtpStage.AUTH,
+          conversation.log().snapshot());
+    }
+    if (!conversation.ehloSinceTls()) {
+      throw new IllegalStateException(
+          "Send EHLO again after STARTTLS before AUTH: RFC 3207 §4.2 makes the client forget every"
+              + " capability learned before TLS, including the AUTH mechanisms; nothing was sent");
+    }
     String user = credentials.username();
     String secret = credentials.secret();
     if (mechanism == AuthMechanism.CRAM_MD5 && secret.isEmpty()) {

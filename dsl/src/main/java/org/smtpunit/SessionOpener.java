@@ -143,7 +143,7 @@ final class SessionOpener {
     if (settings.tlsMode() == TlsMode.STARTTLS
         || settings.tlsMode() == TlsMode.STARTTLS_IF_OFFERED) {
       try {
-        startTls(session, conversation);
+        StartTls.duringOpen(session, conversation, settings);
       } catch (RuntimeException e) {
         session.close();
         throw e;
@@ -153,38 +153,5 @@ final class SessionOpener {
       onOpen.accept(session);
     }
     return session;
-  }
-
-  /** The client's own EHLO and STARTTLS for {@link TlsMode#STARTTLS} and its variant. */
-  private void startTls(SmtpSession session, Conversation conversation) {
-    boolean required = settings.tlsMode() == TlsMode.STARTTLS;
-    EhloReply ehlo = session.ehlo(settings.clientDomain());
-    if (!ehlo.supports("STARTTLS")) {
-      if (required) {
-        throw new SmtpTlsException(
-            conversation.remoteHost()
-                + " does not advertise STARTTLS in its EHLO reply, and the client requires it"
-                + " (TlsMode.STARTTLS); use STARTTLS_IF_OFFERED to continue in plain text",
-            SmtpStage.STARTTLS,
-            conversation.log().snapshot(),
-            null);
-      }
-      conversation.note("STARTTLS not offered: continuing in plain text (STARTTLS_IF_OFFERED)");
-      return;
-    }
-    SmtpReply reply = session.startTls();
-    if (reply.code() != 220) {
-      if (required) {
-        throw new SmtpTlsException(
-            conversation.remoteHost()
-                + " refused STARTTLS with ["
-                + reply
-                + "], and the client requires TLS",
-            SmtpStage.STARTTLS,
-            conversation.log().snapshot(),
-            null);
-      }
-      conversation.note("STARTTLS refused: continuing in plain text (STARTTLS_IF_OFFERED)");
-    }
   }
 }

@@ -104,25 +104,8 @@ public final class SmtpSession implements AutoCloseable {
     long start = System.nanoTime();
     Objects.requireNonNull(mechanism, "mechanism");
     Objects.requireNonNull(credentials, "credentials");
-    if (conversation.tls().isEmpty() && !settings.allowPlaintextAuth()) {
-      throw new SmtpSecurityException(
-          "Refusing AUTH "
-              + mechanism.saslName()
-              + " to "
-              + remoteHost()
-              + " over a connection that is not encrypted: Basic authentication without"
-              + " encryption is not recommended, because the credentials are easy to read. Use"
-              + " TlsMode.STARTTLS, startTls() or implicit TLS, or build the client with"
-              + " allowPlaintextAuth(true) for a lab server; nothing was sent",
-          SmtpStage.AUTH,
-          conversation.log().snapshot());
-    }
-    if (!conversation.ehloSinceTls()) {
-      throw new IllegalStateException(
-          "Send EHLO again after STARTTLS before AUTH: RFC 3207 §4.2 makes the client forget every"
-              + " capability learned before TLS, including the AUTH mechanisms; nothing was sent");
-    }
-    return Sasl.authenticate(conversation, mechanism, credentials, start);
+    return Sasl.authenticate(
+        conversation, mechanism, credentials, settings.allowPlaintextAuth(), start);
   }
 
   /**

@@ -6,7 +6,8 @@ import javax.net.ssl.SSLSocket;
 /**
  * The STARTTLS upgrade of RFC 3207 on a conversation: the command, the refusal to read anything the
  * server sent in plain text before the handshake (CVE-2011-0411), the handshake with the client's
- * {@link TlsSettings}, and the fresh start that follows.
+ * {@link TlsSettings}, and the fresh start that follows; also the EHLO and STARTTLS that {@link
+ * TlsMode#STARTTLS} asks for while a session opens.
  */
 final class StartTls {
 
@@ -69,5 +70,42 @@ final class StartTls {
   private static SmtpTlsException ended(Conversation conversation, SmtpTlsException e) {
     conversation.broken(e);
     return e;
+  }
+
+  /**
+   * The client's own EHLO and STARTTLS while opening a session for {@link TlsMode#STARTTLS} and its
+   * variant (here rather than in {@link SessionOpener}, so that opening a plain session does not
+   * load {@link SmtpTlsException}).
+   */
+  static void duringOpen(SmtpSession session, Conversation conversation, SessionSettings settings) {
+    boolean required = settings.tlsMode() == TlsMode.STARTTLS;
+    EhloReply ehlo = session.ehlo(settings.clientDomain());
+    if (!ehlo.supports("STARTTLS")) {
+      if (required) {
+        throw new SmtpTlsException(
+            conversation.remoteHost()
+                + " does not advertise STARTTLS in its EHLO reply, and the client requires it"
+                + " (TlsMode.STARTTLS); use STARTTLS_IF_OFFERED to continue in plain text",
+            SmtpStage.STARTTLS,
+            conversation.log().snapshot(),
+            null);
+      }
+      conversation.note("STARTTLS not offered: continuing in plain text (STARTTLS_IF_OFFERED)");
+      return;
+    }
+    SmtpReply reply = session.startTls();
+    if (reply.code() != 220) {
+      if (required) {
+        throw new SmtpTlsException(
+            conversation.remoteHost()
+                + " refused STARTTLS with ["
+                + reply
+                + "], and the client requires TLS",
+            SmtpStage.STARTTLS,
+            conversation.log().snapshot(),
+            null);
+      }
+      conversation.note("STARTTLS refused: continuing in plain text (STARTTLS_IF_OFFERED)");
+    }
   }
 }
