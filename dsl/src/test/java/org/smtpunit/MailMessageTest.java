@@ -4,7 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -64,6 +73,36 @@ class MailMessageTest {
     assertThat(given)
         .isEqualTo(
             "Date: Sat, 28 Nov 2026 07:00:00 +0000\r\nMessage-ID: <fixed@contoso.com>\r\n\r\n");
+  }
+
+  @Test
+  void writes_the_date_as_the_rfc_5322_pattern_prints_it_in_english() {
+    DateTimeFormatter pattern =
+        DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
+    for (ZonedDateTime time :
+        List.of(
+            ZonedDateTime.of(2026, 11, 28, 7, 0, 0, 0, ZoneOffset.UTC),
+            ZonedDateTime.of(2027, 1, 4, 23, 9, 5, 0, ZoneId.of("America/St_Johns")),
+            ZonedDateTime.of(2026, 6, 1, 0, 0, 59, 0, ZoneOffset.ofHoursMinutes(5, 45)),
+            ZonedDateTime.of(2028, 2, 29, 12, 30, 0, 0, ZoneOffset.ofHours(-10)))) {
+      assertThat(MailMessage.Builder.date(time.toOffsetDateTime())).isEqualTo(pattern.format(time));
+    }
+    assertThat(
+            MailMessage.Builder.date(OffsetDateTime.of(2026, 11, 28, 7, 0, 0, 0, ZoneOffset.UTC)))
+        .isEqualTo("Sat, 28 Nov 2026 07:00:00 +0000");
+  }
+
+  @Test
+  void builds_distinct_version_4_uuids_as_message_ids() {
+    Pattern id =
+        Pattern.compile("<[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}@x>");
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 100; i++) {
+      String messageId = MailMessage.builder().from("a@x").build().messageId();
+      assertThat(messageId).matches(id);
+      seen.add(messageId);
+    }
+    assertThat(seen).hasSize(100);
   }
 
   @Test
