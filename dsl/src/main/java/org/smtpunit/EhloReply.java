@@ -91,32 +91,56 @@ public record EhloReply(SmtpReply reply) {
       return capabilities;
     }
     List<String> lines = reply.lines();
+    // Plain loops, no regular expression or lambda: the first supports(...) of a cold JVM (during
+    // open, under TlsMode.STARTTLS) would compile and spin them.
     for (int i = 1; i < lines.size(); i++) {
-      String[] words = lines.get(i).trim().split("\\s+");
-      if (words.length == 0 || words[0].isEmpty()) {
+      List<String> words = words(lines.get(i).trim());
+      if (words.isEmpty()) {
         continue;
       }
-      String keyword = words[0].toUpperCase(Locale.ROOT);
+      String keyword = words.get(0).toUpperCase(Locale.ROOT);
       List<String> params = new ArrayList<>();
       // Old servers advertise "AUTH=LOGIN PLAIN" besides "AUTH LOGIN PLAIN".
       int eq = keyword.indexOf('=');
       if (eq > 0) {
-        params.add(words[0].substring(eq + 1));
+        params.add(words.get(0).substring(eq + 1));
         keyword = keyword.substring(0, eq);
       }
-      for (int w = 1; w < words.length; w++) {
-        params.add(words[w]);
+      params.addAll(words.subList(1, words.size()));
+      List<String> known = capabilities.get(keyword);
+      if (known != null) {
+        List<String> merged = new ArrayList<>(known);
+        for (String param : params) {
+          if (!merged.contains(param)) {
+            merged.add(param);
+          }
+        }
+        params = merged;
       }
-      capabilities.merge(
-          keyword,
-          List.copyOf(params),
-          (a, b) -> {
-            List<String> merged = new ArrayList<>(a);
-            b.stream().filter(p -> !merged.contains(p)).forEach(merged::add);
-            return List.copyOf(merged);
-          });
+      capabilities.put(keyword, List.copyOf(params));
     }
     return capabilities;
+  }
+
+  /** The words of a trimmed line, as {@code line.split("\\s+")} splits them. */
+  private static List<String> words(String line) {
+    List<String> words = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i <= line.length(); i++) {
+      boolean space = i == line.length() || isSpace(line.charAt(i));
+      if (space && start >= 0) {
+        words.add(line.substring(start, i));
+        start = -1;
+      } else if (!space && start < 0) {
+        start = i;
+      }
+    }
+    return words;
+  }
+
+  /** The white space of the regular expression {@code \s}. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** Returns the reply as on the wire. */

@@ -114,6 +114,24 @@ class ValuesTest {
   }
 
   @Test
+  void ehlo_parameters_split_at_any_white_space_and_repeated_keywords_merge() {
+    EhloReply ehlo =
+        new EhloReply(
+            SmtpReply.of(
+                250,
+                "mail1.fabrikam.com",
+                "  AUTH\tLOGIN  \u000bPLAIN\f",
+                "auth=LOGIN CRAM-MD5",
+                " ",
+                "SIZE"));
+
+    assertThat(ehlo.keywords()).containsExactly("AUTH", "SIZE");
+    assertThat(ehlo.parameters("AUTH")).containsExactly("LOGIN", "PLAIN", "CRAM-MD5");
+    assertThat(ehlo.parameters("SIZE")).isEmpty();
+    assertThat(ehlo.maxSize()).isEmpty();
+  }
+
+  @Test
   void a_transcript_renders_like_a_session_log_and_writes_to_a_file(@TempDir Path dir)
       throws Exception {
     Transcript transcript =
