@@ -21,6 +21,7 @@ import org.smtpunit.testing.TestCertificates;
  *
  * <pre>
  * mvn -q -pl bench -am package -DskipTests &amp;&amp; java -jar bench/target/smtpunit-bench.jar [--quick]
+ *     [--embedded-only | --cold-only]
  * </pre>
  */
 public final class BenchMain {
@@ -59,6 +60,9 @@ public final class BenchMain {
     if (List.of(args).contains("--embedded-only")) {
       // For profiling the embedded default alone, e.g. under -XX:StartFlightRecording.
       bench.embedded();
+    } else if (List.of(args).contains("--cold-only")) {
+      // The cold-start table alone, against the in-process sink, as in a full run.
+      bench.coldOnly();
     } else {
       bench.run();
     }
@@ -78,6 +82,14 @@ public final class BenchMain {
     }
     smtpSinkTable();
     embedded();
+    return rows;
+  }
+
+  /** Runs the cold-start table alone; returns the table rows printed. */
+  List<String> coldOnly() throws Exception {
+    try (SmtpSink sink = new SmtpSink()) {
+      coldStart(sink.port());
+    }
     return rows;
   }
 

@@ -47,6 +47,21 @@ class BenchSmokeTest {
   }
 
   @Test
+  void cold_only_prints_the_cold_start_table_alone() throws Exception {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    List<String> rows =
+        new BenchMain(new PrintStream(buffer, true, StandardCharsets.UTF_8), BenchMain.Plan.quick())
+            .coldOnly();
+
+    assertThat(buffer.toString(StandardCharsets.UTF_8))
+        .contains("## Cold start")
+        .doesNotContain("## Throughput");
+    assertThat(rows).hasSize(2 + 5).anyMatch(r -> r.startsWith("| raw socket (floor) |"));
+    assertThat(rows)
+        .anyMatch(r -> r.startsWith("| SmtpUnit SmtpSession |") && r.contains("<= 1.3x floor"));
+  }
+
+  @Test
   void the_sink_answers_pipelined_commands_in_order() throws Exception {
     try (SmtpSink sink = new SmtpSink()) {
       new Clients.SmtpUnitPipelined().transaction("127.0.0.1", sink.port());
