@@ -71,7 +71,7 @@ final class SmugglingProbes {
       SmtpReply rcpt = mail.isPositiveCompletion() ? smtp.rcptTo(recipient) : mail;
       SmtpReply data = rcpt.isPositiveCompletion() ? smtp.data() : rcpt;
       if (data.code() != 354) {
-        MailServerChecks.politeEnd(smtp);
+        ProbeEndings.politeEnd(smtp);
         return new SmugglingProbe(
             name,
             false,
@@ -90,8 +90,7 @@ final class SmugglingProbes {
       replies.add(end);
       return afterContent(smtp, name, end, replies);
     } catch (SmtpException e) {
-      return new SmugglingProbe(
-          name, false, true, MailServerChecks.broke(e), replies, e.transcript());
+      return new SmugglingProbe(name, false, true, ProbeEndings.broke(e), replies, e.transcript());
     } finally {
       if (smtp != null) {
         smtp.close();

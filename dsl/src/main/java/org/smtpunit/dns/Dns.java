@@ -185,7 +185,7 @@ public final class Dns {
    * @throws DnsLookupException when a lookup fails (SERVFAIL, REFUSED, timeout, network)
    */
   public SpfRecord spf(String domain) {
-    return SpfLookup.lookup(this, display(absolute(domain)));
+    return SpfLookup.lookup(this::txt, display(absolute(domain)));
   }
 
   /**
@@ -196,7 +196,7 @@ public final class Dns {
    * @throws DnsLookupException when a lookup fails (SERVFAIL, REFUSED, timeout, network)
    */
   public DmarcRecord dmarc(String domain) {
-    return DmarcLookup.lookup(this, display(absolute(domain)));
+    return DmarcLookup.lookup(this::txt, display(absolute(domain)));
   }
 
   /**
