@@ -3,18 +3,19 @@ package org.smtpunit.stub;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
 
 /**
  * One accepted connection: reads commands, asks the rules and then the responder for each reply,
  * sends it in one write, and keeps the conversation's state (transaction, TLS, AUTH).
  */
-final class StubConnection implements Runnable {
+final class StubConnection implements Runnable, StubChannel {
 
-  private final SmtpStub stub;
+  private final StubState stub;
+  private final Consumer<StubConnection> ended;
   private final Socket plain;
   private final boolean implicitTls;
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -23,8 +24,15 @@ final class StubConnection implements Runnable {
   private OutputStream out;
   private StubInput input;
 
-  StubConnection(SmtpStub stub, Socket socket, boolean implicitTls) {
+  /**
+   * Makes the handler of an accepted socket.
+   *
+   * @param ended told when the connection is closed, so the stub stops counting it as open
+   */
+  StubConnection(
+      StubState stub, Socket socket, boolean implicitTls, Consumer<StubConnection> ended) {
     this.stub = stub;
+    this.ended = ended;
     this.plain = socket;
     this.socket = socket;
     this.implicitTls = implicitTls;
@@ -240,7 +248,7 @@ final class StubConnection implements Runnable {
   void upgradeToTls() throws IOException {
     SSLSocket tls =
         (SSLSocket)
-            stub.tls()
+            stub.sslContext()
                 .getSocketFactory()
                 .createSocket(
                     plain, plain.getInetAddress().getHostAddress(), plain.getPort(), true);
@@ -254,29 +262,34 @@ final class StubConnection implements Runnable {
   }
 
   void send(String reply) throws IOException {
-    write(wire(reply));
+    write(StubChannel.wire(reply));
   }
 
-  void write(byte[] bytes) throws IOException {
+  @Override
+  public void write(byte[] bytes) throws IOException {
     out.write(bytes);
     out.flush();
   }
 
-  void drainUntilClosed() throws IOException {
+  @Override
+  public void drainUntilClosed() throws IOException {
     input.drain();
   }
 
-  void awaitClose() throws InterruptedException {
+  @Override
+  public void awaitClose() throws InterruptedException {
     closed.await();
   }
 
   /** Sends a TCP RST: linger 0 makes close() abort the connection instead of a FIN. */
-  void reset() throws IOException {
+  @Override
+  public void reset() throws IOException {
     plain.setSoLinger(true, 0);
     close();
   }
 
-  void close() {
+  @Override
+  public void close() {
     try {
       socket.close();
       plain.close();
@@ -284,13 +297,8 @@ final class StubConnection implements Runnable {
       // Already closed.
     } finally {
       closed.countDown();
-      stub.ended(this);
+      ended.accept(this);
     }
-  }
-
-  /** Returns the reply's bytes: its lines joined by CRLF, ending with CRLF. */
-  static byte[] wire(String reply) {
-    return (reply.replace("\n", "\r\n") + "\r\n").getBytes(StandardCharsets.UTF_8);
   }
 
   static int code(String reply) {
