@@ -207,9 +207,7 @@ public final class Dns {
    * @throws IllegalArgumentException for a bad port or host name
    */
   public List<TlsaRecord> tlsa(int port, String host) {
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("Port must be 1 to 65535, was [" + port + "]");
-    }
+    HostPort.checkPort("Port", port);
     Name name = absolute("_" + port + "._tcp." + HostNames.toAscii(host));
     List<TlsaRecord> found = new ArrayList<>();
     for (Record record : records(name, Type.TLSA)) {

@@ -2,6 +2,7 @@ package org.smtpunit.dns;
 
 import java.net.IDN;
 import java.util.Objects;
+import org.smtpunit.internal.Wire;
 
 /**
  * The one place where host and domain names become what goes on the wire: an internationalized name
@@ -25,7 +26,8 @@ public final class HostNames {
    */
   public static String toAscii(String name) {
     Objects.requireNonNull(name, "name");
-    if (name.chars().allMatch(c -> c < 0x80)) {
+    // Wire.isAscii, not a stream with a lambda: this runs on every open.
+    if (Wire.isAscii(name)) {
       return name;
     }
     try {

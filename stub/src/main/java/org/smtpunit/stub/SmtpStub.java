@@ -40,9 +40,9 @@ public final class SmtpStub implements AutoCloseable {
         new StubState(
             builder.persona,
             builder.recording,
-            builder.address,
             builder.maxLineLength,
-            builder.maxMessageSize);
+            builder.maxMessageSize,
+            new StubTls(builder.persona.texts().host(), builder.address));
     boolean implicitTls = builder.implicitTls;
     this.server =
         new StubServer(
@@ -99,14 +99,14 @@ public final class SmtpStub implements AutoCloseable {
 
   /** Answers new connections with this greeting instead of the persona's (or recording's). */
   public SmtpStub greeting(String greeting) {
-    state.script().greeting(OnCommand.wire(greeting));
+    state.script.greeting(OnCommand.wire(greeting));
     return this;
   }
 
   /** Answers EHLO with these keywords after its first line, e.g. {@code "SIZE 1000", "DSN"}. */
   public SmtpStub advertise(String... extensions) {
     Arrays.stream(extensions).forEach(OnCommand::wire);
-    state.script().advertise(Arrays.asList(extensions));
+    state.script.advertise(Arrays.asList(extensions));
     return this;
   }
 
@@ -119,7 +119,7 @@ public final class SmtpStub implements AutoCloseable {
 
   /** Refuses MAIL FROM before a successful AUTH, in the persona's words ({@code 530 ...}). */
   public SmtpStub requireAuthentication() {
-    state.script().requireAuthentication();
+    state.script.requireAuthentication();
     return this;
   }
 
@@ -127,10 +127,8 @@ public final class SmtpStub implements AutoCloseable {
    * Adds an account for AUTH PLAIN, LOGIN, CRAM-MD5 and XOAUTH2 (where the password is the token).
    */
   public SmtpStub addUser(String name, String password) {
-    state
-        .script()
-        .addUser(
-            Objects.requireNonNull(name, "name"), Objects.requireNonNull(password, "password"));
+    state.script.addUser(
+        Objects.requireNonNull(name, "name"), Objects.requireNonNull(password, "password"));
     return this;
   }
 
@@ -145,7 +143,7 @@ public final class SmtpStub implements AutoCloseable {
 
   /** Presents this certificate (the key store's first key entry) from the next handshake on. */
   public SmtpStub withCertificate(KeyStore keyStore, char[] password) {
-    state.tls().use(keyStore, password);
+    state.tls.use(keyStore, password);
     return this;
   }
 
@@ -156,12 +154,12 @@ public final class SmtpStub implements AutoCloseable {
 
   /** Returns the certificate it presents: self-signed, generated at start, for loopback names. */
   public X509Certificate certificate() {
-    return state.tls().certificate();
+    return state.tls.certificate();
   }
 
   /** Returns a trust store holding only {@link #certificate()}, for {@code SmtpClient.trust}. */
   public KeyStore trustStore() {
-    return state.tls().trustStore();
+    return state.tls.trustStore();
   }
 
   /**
@@ -170,12 +168,12 @@ public final class SmtpStub implements AutoCloseable {
    * first 100,000 are kept.
    */
   public List<String> commands() {
-    return state.commands();
+    return List.copyOf(state.commands);
   }
 
   /** Returns the messages accepted so far, oldest first (the first 100,000). */
   public List<StubMessage> receivedMessages() {
-    return state.inbox().messages();
+    return state.inbox.messages();
   }
 
   /**
@@ -184,7 +182,7 @@ public final class SmtpStub implements AutoCloseable {
    * @throws AssertionError when fewer arrived within the timeout
    */
   public List<StubMessage> awaitMessages(int count, Duration timeout) {
-    return state.inbox().await(count, timeout);
+    return state.inbox.await(count, timeout);
   }
 
   /** Returns how many connections it accepted. */
@@ -194,7 +192,7 @@ public final class SmtpStub implements AutoCloseable {
 
   /** Returns the commands a replaying stub did not expect (always empty when not replaying). */
   public List<Mismatch> mismatches() {
-    return state.mismatches();
+    return List.copyOf(state.mismatches);
   }
 
   /** Closes the listener and every connection, and waits for every thread it started to end. */
@@ -217,7 +215,7 @@ public final class SmtpStub implements AutoCloseable {
   }
 
   SmtpStub add(Rule rule) {
-    state.script().add(rule);
+    state.script.add(rule);
     return this;
   }
 
@@ -225,7 +223,7 @@ public final class SmtpStub implements AutoCloseable {
     return state.failures();
   }
 
-  void ended(StubConnection connection) {
+  private void ended(StubConnection connection) {
     server.ended(connection);
   }
 

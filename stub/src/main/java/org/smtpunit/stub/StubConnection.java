@@ -24,11 +24,6 @@ final class StubConnection implements Runnable, StubChannel {
   private OutputStream out;
   private StubInput input;
 
-  /**
-   * Makes the handler of an accepted socket.
-   *
-   * @param ended told when the connection is closed, so the stub stops counting it as open
-   */
   StubConnection(
       StubState stub, Socket socket, boolean implicitTls, Consumer<StubConnection> ended) {
     this.stub = stub;
@@ -48,18 +43,17 @@ final class StubConnection implements Runnable, StubChannel {
       if (implicitTls) {
         upgradeToTls();
       }
-      String greeting =
-          stub.script().greeting().orElseGet(() -> stub.responder().greeting(dialogue));
+      String greeting = stub.script.greeting().orElseGet(() -> stub.responder.greeting(dialogue));
       if (!answer(SmtpVerb.CONNECT, "", greeting)) {
         return;
       }
       while (true) {
-        String line = input.readLine(stub.maxLineLength());
+        String line = input.readLine(stub.maxLineLength);
         if (line == null) {
           return;
         }
         if (input.overflowed()) {
-          send(stub.texts().lineTooLong());
+          send(stub.texts.lineTooLong());
         } else if (!command(line)) {
           return;
         }
@@ -87,17 +81,17 @@ final class StubConnection implements Runnable, StubChannel {
     if (verb == SmtpVerb.BDAT && !readChunk(argument)) {
       return false;
     }
-    Optional<Rule> rule = stub.script().ruleFor(verb, argument);
-    if (verb == SmtpVerb.AUTH && rule.isEmpty() && stub.responder().runsSasl()) {
+    Optional<Rule> rule = stub.script.ruleFor(verb, argument);
+    if (verb == SmtpVerb.AUTH && rule.isEmpty() && stub.responder.runsSasl()) {
       return authenticate(argument);
     }
-    String base = stub.responder().reply(verb, stub.replaying() ? shown : line, argument, dialogue);
+    String base = stub.responder.reply(verb, stub.replaying() ? shown : line, argument, dialogue);
     return answer(verb, argument, base, rule);
   }
 
   private boolean answer(SmtpVerb verb, String argument, String base)
       throws IOException, InterruptedException {
-    return answer(verb, argument, base, stub.script().ruleFor(verb, argument));
+    return answer(verb, argument, base, stub.script.ruleFor(verb, argument));
   }
 
   private boolean answer(SmtpVerb verb, String argument, String base, Optional<Rule> rule)
@@ -198,7 +192,7 @@ final class StubConnection implements Runnable, StubChannel {
   private boolean readChunk(String argument) throws IOException {
     Optional<Chunk> chunk = Chunk.parse(argument);
     if (chunk.isPresent()) {
-      long room = stub.maxMessageSize() - dialogue.chunks.size();
+      long room = stub.maxMessageSize - dialogue.chunks.size();
       byte[] bytes = input.readChunk(chunk.get().size(), Math.max(0, room));
       dialogue.chunks.writeBytes(bytes);
       dialogue.chunksTooBig |= input.overflowed();
@@ -208,12 +202,12 @@ final class StubConnection implements Runnable, StubChannel {
 
   /** Reads DATA content and answers its final dot; returns whether the connection goes on. */
   private boolean receiveContent() throws IOException, InterruptedException {
-    byte[] content = input.readContent(stub.maxMessageSize());
+    byte[] content = input.readContent(stub.maxMessageSize);
     boolean tooBig = input.overflowed();
     StubMessage message = dialogue.message(content);
     dialogue.resetTransaction();
-    String base = stub.responder().afterContent(dialogue, tooBig);
-    Optional<Rule> rule = stub.script().ruleFor(SmtpVerb.CONTENT, "");
+    String base = stub.responder.afterContent(dialogue, tooBig);
+    Optional<Rule> rule = stub.script.ruleFor(SmtpVerb.CONTENT, "");
     String reply = rule.flatMap(Rule::reply).orElse(base);
     Optional<Fault> fault = rule.flatMap(Rule::fault);
     int code = code(fault.flatMap(Fault::sentInstead).orElse(reply));
@@ -230,7 +224,7 @@ final class StubConnection implements Runnable, StubChannel {
         new SaslExchange.Channel() {
           @Override
           public String readResponse() throws IOException {
-            return input.readLine(stub.maxLineLength());
+            return input.readLine(stub.maxLineLength);
           }
 
           @Override
@@ -238,8 +232,7 @@ final class StubConnection implements Runnable, StubChannel {
             StubConnection.this.send(reply);
           }
         };
-    SaslExchange.Result result =
-        new SaslExchange(stub.texts(), stub.script(), channel).run(argument);
+    SaslExchange.Result result = new SaslExchange(stub.texts, stub.script, channel).run(argument);
     dialogue.authenticated |= result == SaslExchange.Result.AUTHENTICATED;
     return result != SaslExchange.Result.GONE;
   }
@@ -248,7 +241,7 @@ final class StubConnection implements Runnable, StubChannel {
   void upgradeToTls() throws IOException {
     SSLSocket tls =
         (SSLSocket)
-            stub.sslContext()
+            stub.tlsContext()
                 .getSocketFactory()
                 .createSocket(
                     plain, plain.getInetAddress().getHostAddress(), plain.getPort(), true);

@@ -1,41 +1,32 @@
 package org.smtpunit.stub;
 
-import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
 
 /**
- * What every connection of one stub shares: the script and the responder that answer, the limits
- * and TLS, and what the stub records (commands, messages, mismatches, its own failures).
+ * What every connection of one {@link SmtpStub} shares: the rules, the responder and its texts, the
+ * limits, the TLS context, and what was seen (commands, messages, mismatches, the stub's own
+ * failures). {@link SmtpStub} is the public face over it; connections see only this.
  */
 final class StubState {
 
   /** How many commands and messages it keeps, at most (the first ones). */
   static final int MAX_KEPT = 100_000;
 
-  private final Script script = new Script();
-  private final List<String> commands = new CopyOnWriteArrayList<>();
-  private final List<Mismatch> mismatches = new CopyOnWriteArrayList<>();
+  final Script script = new Script();
+  final List<String> commands = new CopyOnWriteArrayList<>();
+  final List<Mismatch> mismatches = new CopyOnWriteArrayList<>();
   private final List<RuntimeException> failures = new CopyOnWriteArrayList<>();
-  private final Inbox inbox = new Inbox();
-  private final Responder responder;
-  private final PersonaTexts texts;
-  private final int maxLineLength;
-  private final long maxMessageSize;
-  private final StubTls tls;
+  final Inbox inbox = new Inbox();
+  final Responder responder;
+  final PersonaTexts texts;
+  final int maxLineLength;
+  final long maxMessageSize;
+  final StubTls tls;
 
-  /**
-   * Sets up the state of a new stub.
-   *
-   * @param recording the transcript to replay, or {@code null} to answer as the persona
-   */
   StubState(
-      Persona persona,
-      Recording recording,
-      InetAddress address,
-      int maxLineLength,
-      long maxMessageSize) {
+      Persona persona, Recording recording, int maxLineLength, long maxMessageSize, StubTls tls) {
     this.texts = persona.texts();
     this.responder =
         recording == null
@@ -43,47 +34,15 @@ final class StubState {
             : new ReplayResponder(recording, mismatches);
     this.maxLineLength = maxLineLength;
     this.maxMessageSize = maxMessageSize;
-    this.tls = new StubTls(texts.host(), address);
-  }
-
-  Script script() {
-    return script;
-  }
-
-  Responder responder() {
-    return responder;
+    this.tls = tls;
   }
 
   boolean replaying() {
     return responder instanceof ReplayResponder;
   }
 
-  PersonaTexts texts() {
-    return texts;
-  }
-
-  int maxLineLength() {
-    return maxLineLength;
-  }
-
-  long maxMessageSize() {
-    return maxMessageSize;
-  }
-
-  StubTls tls() {
-    return tls;
-  }
-
-  Inbox inbox() {
-    return inbox;
-  }
-
-  /** Forgets everything it saw (commands, messages, mismatches) and the script. */
-  void reset() {
-    script.clear();
-    commands.clear();
-    mismatches.clear();
-    inbox.clear();
+  SSLContext tlsContext() {
+    return tls.context();
   }
 
   void recordCommand(String line) {
@@ -91,14 +50,6 @@ final class StubState {
     if (commands.size() < MAX_KEPT) {
       commands.add(line);
     }
-  }
-
-  List<String> commands() {
-    return List.copyOf(commands);
-  }
-
-  List<Mismatch> mismatches() {
-    return List.copyOf(mismatches);
   }
 
   /** Keeps a bug of the stub's own (not a client's misbehaviour) for the stub's tests to see. */
@@ -114,8 +65,11 @@ final class StubState {
     inbox.add(message, MAX_KEPT);
   }
 
-  /** The TLS context a handshake uses now (a certificate may have been set since the start). */
-  SSLContext sslContext() {
-    return tls.context();
+  /** Forgets every rule and everything seen. */
+  void reset() {
+    script.clear();
+    commands.clear();
+    mismatches.clear();
+    inbox.clear();
   }
 }
