@@ -64,12 +64,12 @@ public record MailMessage(String content) {
     int endLf = content.indexOf("\n\n");
     int headerEnd =
         end < 0 ? (endLf < 0 ? content.length() : endLf) : endLf < 0 ? end : Math.min(end, endLf);
-    if (Wire.isAscii(content, 0, headerEnd)) {
-      // The common case, answered without the regular expression below (a cold JVM's first send
-      // would compile it).
+    String header = content.substring(0, headerEnd);
+    if (Wire.isAscii(header)) {
+      // The usual case, answered without splitting the header section on every send.
       return Optional.empty();
     }
-    String[] lines = content.substring(0, headerEnd).split("\r?\n");
+    String[] lines = header.split("\r?\n");
     String field = null;
     for (String line : lines) {
       boolean continuation = !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t');

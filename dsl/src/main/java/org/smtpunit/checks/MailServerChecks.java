@@ -10,6 +10,7 @@ import org.smtpunit.SmtpSession;
 import org.smtpunit.TlsMode;
 import org.smtpunit.dns.Dns;
 import org.smtpunit.dns.MxRecords;
+import org.smtpunit.internal.HostPort;
 
 /**
  * The security checks mail administrators run against a server (MXToolbox, checktls, swaks
@@ -47,7 +48,7 @@ public final class MailServerChecks {
   public static MailServerChecks of(SmtpClient client, String host, int port) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(host, "host");
-    if (host.isBlank() || port < 1 || port > 65535) {
+    if (host.isBlank() || !HostPort.isPort(port)) {
       throw new IllegalArgumentException("Not a server to check [" + host + ":" + port + "]");
     }
     return new MailServerChecks(client, c -> c.open(host, port), host + ":" + port);
@@ -66,9 +67,7 @@ public final class MailServerChecks {
   public static MailServerChecks of(SmtpClient client, MxRecords mx, int port) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(mx, "mx");
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("Port must be 1 to 65535, was [" + port + "]");
-    }
+    HostPort.checkPort("Port", port);
     return new MailServerChecks(client, c -> c.open(mx, port), "MX of " + mx.domain());
   }
 
@@ -87,7 +86,7 @@ public final class MailServerChecks {
       SmtpReply mail = smtp.mailFrom(externalSender);
       mailReply = Optional.of(mail);
       if (!mail.isPositiveCompletion()) {
-        politeEnd(smtp);
+        ProbeEndings.politeEnd(smtp);
         boolean permanent = mail.isPermanentNegative();
         return new RelayCheck(
             externalSender,
@@ -103,7 +102,7 @@ public final class MailServerChecks {
             smtp.transcript());
       }
       SmtpReply rcpt = smtp.rcptTo(externalRecipient);
-      politeEnd(smtp);
+      ProbeEndings.politeEnd(smtp);
       boolean permanent = rcpt.isPermanentNegative();
       boolean inconclusive =
           rcpt.isTransientNegative() || rcpt.code() < 200 || rcpt.code() >= 300 && !permanent;
@@ -134,7 +133,7 @@ public final class MailServerChecks {
           mailReply,
           Optional.empty(),
           true,
-          broke(e),
+          ProbeEndings.broke(e),
           e.transcript());
     }
   }
@@ -186,41 +185,6 @@ public final class MailServerChecks {
 
   SmtpSession openSession() {
     return opener.apply(client);
-  }
-
-  /** RSET and QUIT, ignoring a server that hangs up meanwhile (the check has its answer). */
-  static void politeEnd(SmtpSession smtp) {
-    try {
-      if (smtp.isOpen()) {
-        smtp.rset();
-      }
-      if (smtp.isOpen()) {
-        smtp.quit();
-      }
-    } catch (SmtpException e) {
-      // The outcome is already known; a server that drops the connection now does not change it.
-    }
-  }
-
-  /** QUIT, ignoring a server that hangs up meanwhile. */
-  static void quit(SmtpSession smtp) {
-    try {
-      if (smtp.isOpen()) {
-        smtp.quit();
-      }
-    } catch (SmtpException e) {
-      // The outcome is already known.
-    }
-  }
-
-  static String broke(SmtpException e) {
-    // The exception's message may end with the transcript, which the result carries already.
-    String message = String.valueOf(e.getMessage());
-    int transcript = message.indexOf("\nTranscript:");
-    return "the conversation broke at "
-        + e.stage()
-        + " before the check could decide: "
-        + (transcript < 0 ? message : message.substring(0, transcript));
   }
 
   @Override

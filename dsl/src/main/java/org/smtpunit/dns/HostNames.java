@@ -26,8 +26,7 @@ public final class HostNames {
    */
   public static String toAscii(String name) {
     Objects.requireNonNull(name, "name");
-    // Wire.isAscii, not name.chars().allMatch(...): every SmtpClient.open passes here, and in a
-    // cold JVM that stream and its lambda load some forty classes before the first connect.
+    // Wire.isAscii, not a stream with a lambda: this runs on every open.
     if (Wire.isAscii(name)) {
       return name;
     }

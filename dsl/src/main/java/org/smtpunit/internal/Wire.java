@@ -240,12 +240,7 @@ public final class Wire {
   }
 
   public static boolean isAscii(String value) {
-    return isAscii(value, 0, value.length());
-  }
-
-  /** Whether the characters from {@code from} (inclusive) to {@code to} (exclusive) are ASCII. */
-  public static boolean isAscii(String value, int from, int to) {
-    for (int i = from; i < to; i++) {
+    for (int i = 0; i < value.length(); i++) {
       if (value.charAt(i) > 0x7f) {
         return false;
       }

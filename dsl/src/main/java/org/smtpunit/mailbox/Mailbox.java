@@ -10,6 +10,7 @@ import org.smtpunit.ReceivedMessage;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.TlsMode;
 import org.smtpunit.Transcript;
+import org.smtpunit.internal.HostPort;
 
 /**
  * A mailbox read over IMAP or POP3, to check that a message sent over SMTP really arrived: the end
@@ -38,16 +39,10 @@ public final class Mailbox implements AutoCloseable {
 
   private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
-  private final MailboxSettings settings;
-  private final ProtocolLog log;
   private final MailStore store;
-  private final String username;
 
-  private Mailbox(MailboxSettings settings, ProtocolLog log, MailStore store, String username) {
-    this.settings = settings;
-    this.log = log;
+  private Mailbox(MailStore store) {
     this.store = store;
-    this.username = username;
   }
 
   /**
@@ -94,11 +89,11 @@ public final class Mailbox implements AutoCloseable {
             "No message matching ["
                 + query
                 + "] arrived in "
-                + settings.folder()
+                + store.settings().folder()
                 + " of "
-                + username
+                + store.username()
                 + " at "
-                + settings
+                + store.settings()
                 + " within "
                 + timeout.toMillis()
                 + " ms; the folder holds "
@@ -106,8 +101,8 @@ public final class Mailbox implements AutoCloseable {
                 + " other messages. Likely causes: the message was rejected or is still queued"
                 + " (check the SMTP reply and the server's queue), or it was delivered to another"
                 + " mailbox or folder";
-        log.note(what);
-        throw new MailboxException(what, log.snapshot(), null);
+        store.log().note(what);
+        throw new MailboxException(what, store.log().snapshot(), null);
       }
       sleep(Math.min(left, POLL_INTERVAL.toNanos()));
     }
@@ -134,7 +129,7 @@ public final class Mailbox implements AutoCloseable {
 
   /** Returns the IMAP or POP3 conversation so far, credentials redacted. */
   public Transcript transcript() {
-    return log.snapshot();
+    return store.log().snapshot();
   }
 
   /** Logs out and closes the connection; calling it again does nothing. */
@@ -145,7 +140,8 @@ public final class Mailbox implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Mailbox[" + username + " at " + settings + ", " + settings.folder() + "]";
+    MailboxSettings settings = store.settings();
+    return "Mailbox[" + store.username() + " at " + settings + ", " + settings.folder() + "]";
   }
 
   private static void sleep(long nanos) {
@@ -175,9 +171,7 @@ public final class Mailbox implements AutoCloseable {
       if (host.isBlank() || host.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
         throw new IllegalArgumentException("Host must not be blank or hold CR, LF or NUL");
       }
-      if (port < 1 || port > 65535) {
-        throw new IllegalArgumentException("Port must be 1 to 65535, was [" + port + "]");
-      }
+      HostPort.checkPort("Port", port);
       this.protocol = protocol;
       this.host = host;
       this.port = port;
@@ -294,8 +288,7 @@ public final class Mailbox implements AutoCloseable {
         log.note(what);
         throw new MailboxException(what, log.snapshot(), null);
       }
-      MailStore store = MailStore.login(settings, credentials, log);
-      return new Mailbox(settings, log, store, credentials.username());
+      return new Mailbox(MailStore.login(settings, credentials, log));
     }
   }
 }
