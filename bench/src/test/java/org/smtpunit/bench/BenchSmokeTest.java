@@ -11,12 +11,17 @@ import org.junit.jupiter.api.Test;
 /** The benchmark runs and produces numbers; no timing is asserted. */
 class BenchSmokeTest {
 
+  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+  /** A quick-sized bench printing into {@link #buffer}. */
+  private BenchMain quickBench() {
+    return new BenchMain(
+        new PrintStream(buffer, true, StandardCharsets.UTF_8), BenchMain.Plan.quick());
+  }
+
   @Test
   void a_quick_run_prints_every_table_with_numbers() throws Exception {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    List<String> rows =
-        new BenchMain(new PrintStream(buffer, true, StandardCharsets.UTF_8), BenchMain.Plan.quick())
-            .run();
+    List<String> rows = quickBench().run();
     String out = buffer.toString(StandardCharsets.UTF_8);
 
     assertThat(out)
@@ -48,10 +53,7 @@ class BenchSmokeTest {
 
   @Test
   void cold_only_prints_the_cold_start_table_alone() throws Exception {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    List<String> rows =
-        new BenchMain(new PrintStream(buffer, true, StandardCharsets.UTF_8), BenchMain.Plan.quick())
-            .coldOnly();
+    List<String> rows = quickBench().coldOnly();
 
     assertThat(buffer.toString(StandardCharsets.UTF_8))
         .contains("## Cold start")
