@@ -1,0 +1,184 @@
+package org.smtpunit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smtpunit.testing.TestCertificates;
+import org.smtpunit.testserver.HugeArgumentWarmUp;
+import org.smtpunit.testserver.OpenSockets;
+import org.smtpunit.testserver.ScriptedSmtpServer;
+
+/**
+ * An early {@code 5xx} under TLS (STARTTLS or implicit) is returned as the reply, as in plain text:
+ * a server that answers {@code 552} while the client still writes a large message or command line,
+ * and then reads nothing more, must not make the call wait for its deadline and time out.
+ */
+class TlsEarlyReplyTest {
+
+  /**
+   * Long enough that only the early reply, not the deadline, can end the write on however busy a
+   * machine: without the early reply every call below times out at it instead.
+   */
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  /** More than the loopback buffers of client and server hold together. */
+  private static final int HUGE = 8 * 1024 * 1024;
+
+  @TempDir static Path dir;
+  private static TestCertificates.Certificate certificate;
+
+  private ScriptedSmtpServer server;
+
+  @BeforeAll
+  static void makeCertificate() {
+    certificate = TestCertificates.create(dir, "early", "ip:127.0.0.1", 0, 30);
+    HugeArgumentWarmUp.run(HUGE);
+  }
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static SmtpClient client(TlsMode mode) {
+    return SmtpClient.builder()
+        .replyTimeout(TIMEOUT)
+        .trust(certificate.trustStore())
+        .tls(mode)
+        .build();
+  }
+
+  /**
+   * Greets, upgrades with STARTTLS (as the client's STARTTLS mode does it) or at once, offering the
+   * given protocols (all when none).
+   */
+  private static void secure(ScriptedSmtpServer.Conversation c, TlsMode mode, String... protocols)
+      throws Exception {
+    if (mode == TlsMode.IMPLICIT) {
+      c.startTls(certificate.serverContext(protocols));
+      c.send("220 ready\r\n");
+      return;
+    }
+    c.send("220 ready\r\n");
+    c.readLine();
+    c.send("250-mail1.fabrikam.com\r\n250 STARTTLS\r\n");
+    c.readLine();
+    c.send("220 2.0.0 Ready to start TLS\r\n");
+    c.startTls(certificate.serverContext(protocols));
+  }
+
+  /** A server that answers DATA with 354, reads a little content, sends 552 and stops reading. */
+  private void startTooBigServer(TlsMode mode, String... protocols) {
+    server =
+        ScriptedSmtpServer.start(
+            c -> {
+              secure(c, mode, protocols);
+              c.readLine();
+              c.send("354 go ahead\r\n");
+              c.readBytes(64);
+              c.send("552 5.3.4 Message too big\r\n");
+              c.stopReading();
+            });
+  }
+
+  private void contentReturnsTheEarly552(TlsMode mode, String... protocols) {
+    startTooBigServer(mode, protocols);
+    MailMessage message = MailMessage.raw("Subject: big\r\n\r\n" + "x".repeat(HUGE));
+    try (SmtpSession smtp = client(mode).open(server.host(), server.port())) {
+      assertThat(smtp.tls().orElseThrow().protocol()).isIn((Object[]) protocolsOrAny(protocols));
+      smtp.data();
+
+      long start = System.nanoTime();
+      SmtpReply reply = smtp.content(message);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(reply).hasToString("552 5.3.4 Message too big");
+      assertThat(took).isLessThan(TIMEOUT);
+      assertThat(smtp.isOpen()).isFalse();
+      assertThat(smtp.transcript().toString())
+          .contains("the server replied before the client had finished writing at content");
+      assertSocketClosed();
+    }
+  }
+
+  @Test
+  void an_early_552_during_the_content_after_starttls_is_returned_as_the_end_of_data_reply() {
+    contentReturnsTheEarly552(TlsMode.STARTTLS);
+  }
+
+  @Test
+  void an_early_552_during_the_content_under_implicit_tls_is_returned_as_the_end_of_data_reply() {
+    contentReturnsTheEarly552(TlsMode.IMPLICIT);
+  }
+
+  @Test
+  void an_early_552_during_the_content_under_tls_1_2_is_returned_as_the_end_of_data_reply() {
+    contentReturnsTheEarly552(TlsMode.STARTTLS, "TLSv1.2");
+  }
+
+  @Test
+  void an_early_552_while_the_client_still_writes_a_command_under_tls_is_returned_as_the_reply() {
+    server =
+        ScriptedSmtpServer.start(
+            c -> {
+              secure(c, TlsMode.IMPLICIT);
+              c.readBytes(64);
+              c.send("552 5.3.4 Line too long\r\n");
+              c.stopReading();
+            });
+    String line = "XTEST " + "a".repeat(HUGE);
+    try (SmtpSession smtp = client(TlsMode.IMPLICIT).open(server.host(), server.port())) {
+      long start = System.nanoTime();
+      SmtpReply reply = smtp.command(line);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(reply).hasToString("552 5.3.4 Line too long");
+      assertThat(took).isLessThan(TIMEOUT);
+      assertThat(smtp.isOpen()).isFalse();
+      assertThat(smtp.transcript().toString())
+          .contains("the server replied before the client had finished writing at");
+      assertSocketClosed();
+    }
+  }
+
+  @Test
+  void a_large_message_under_tls_that_the_server_reads_whole_gets_its_own_reply() {
+    server =
+        ScriptedSmtpServer.start(
+            c -> {
+              secure(c, TlsMode.STARTTLS);
+              c.readLine();
+              c.send("354 go ahead\r\n");
+              c.readData();
+              c.send("250 2.6.0 Queued\r\n");
+              c.readLine();
+              c.send("250 2.0.0 OK\r\n");
+              c.awaitClientClose();
+            });
+    MailMessage message = MailMessage.raw("Subject: big\r\n\r\n" + "x".repeat(HUGE));
+    try (SmtpSession smtp = client(TlsMode.STARTTLS).open(server.host(), server.port())) {
+      smtp.data();
+
+      assertThat(smtp.content(message)).hasToString("250 2.6.0 Queued");
+      assertThat(smtp.isOpen()).isTrue();
+      assertThat(smtp.noop()).hasToString("250 2.0.0 OK");
+    }
+  }
+
+  private static String[] protocolsOrAny(String... protocols) {
+    return protocols.length > 0 ? protocols : new String[] {"TLSv1.2", "TLSv1.3"};
+  }
+
+  private void assertSocketClosed() {
+    if (OpenSockets.available()) {
+      assertThat(OpenSockets.isOpen(server.conversation().clientPort(), server.port())).isFalse();
+    }
+  }
+}
