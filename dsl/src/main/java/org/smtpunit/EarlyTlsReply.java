@@ -11,13 +11,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * out against a server that stopped reading.
  *
  * <p>In plain text the watchdog itself reads such a reply without blocking. Under TLS it cannot:
- * bytes on the TCP socket may be part of a TLS record that has not fully arrived, and reading a
- * record may make the TLS layer answer (a close_notify, a KeyUpdate), which waits for the lock the
- * blocked write holds. Either would stall the one watchdog thread that every connection's deadlines
- * depend on. So the watchdog only asks, without blocking, whether the TCP socket holds bytes; the
- * first time it does, a short-lived thread reads through the TLS layer (the JDK's {@code SSLSocket}
- * reads and writes under separate locks), bounded by the call's deadline. Most writes never see a
- * byte before they finish, and start no thread.
+ * bytes on the TCP socket may be part of a TLS record that has not fully arrived (a socket timeout
+ * bounds that wait), and reading an alert or a post-handshake message makes the JDK's TLS layer
+ * write an answer, which waits, with no timeout, for the output lock that the blocked writer holds
+ * for its whole write: on the watchdog that is a deadlock, since the watchdog is what would abort
+ * the write. So the watchdog only asks, without blocking, whether the TCP socket holds bytes; the
+ * first time it does, a short-lived thread reads through the TLS layer (the JDK's SSLSocket reads
+ * and writes under separate locks), bounded by the call's deadline, when the write's alarm or
+ * {@link #finish()} aborts the connection. Most writes never see a byte before they finish, and
+ * start no thread.
  */
 final class EarlyTlsReply {
 
