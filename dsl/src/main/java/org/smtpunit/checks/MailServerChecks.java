@@ -10,6 +10,7 @@ import org.smtpunit.SmtpSession;
 import org.smtpunit.TlsMode;
 import org.smtpunit.dns.Dns;
 import org.smtpunit.dns.MxRecords;
+import org.smtpunit.internal.HostPort;
 
 /**
  * The security checks mail administrators run against a server (MXToolbox, checktls, swaks
@@ -47,7 +48,7 @@ public final class MailServerChecks {
   public static MailServerChecks of(SmtpClient client, String host, int port) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(host, "host");
-    if (host.isBlank() || port < 1 || port > 65535) {
+    if (host.isBlank() || !HostPort.isPort(port)) {
       throw new IllegalArgumentException("Not a server to check [" + host + ":" + port + "]");
     }
     return new MailServerChecks(client, c -> c.open(host, port), host + ":" + port);
@@ -66,9 +67,7 @@ public final class MailServerChecks {
   public static MailServerChecks of(SmtpClient client, MxRecords mx, int port) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(mx, "mx");
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("Port must be 1 to 65535, was [" + port + "]");
-    }
+    HostPort.checkPort("Port", port);
     return new MailServerChecks(client, c -> c.open(mx, port), "MX of " + mx.domain());
   }
 

@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import org.smtpunit.internal.HostPort;
 import org.smtpunit.internal.Wire;
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
-import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -45,9 +42,6 @@ public final class Dns {
 
   /** The walkthrough's {@code set timeout=20}. */
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
-
-  /** CNAME chains longer than this are treated as a loop. */
-  private static final int MAX_CNAME_HOPS = 8;
 
   private final DnsQueries queries;
   private final Duration timeout;
@@ -96,8 +90,8 @@ public final class Dns {
    */
   public MxRecords mx(String domain) {
     Name name = absolute(domain);
-    String display = display(name);
-    Message answer = query(name, Type.MX, display);
+    String display = DnsQueries.display(name);
+    Message answer = queries.send(name, Type.MX, display);
     List<MXRecord> mx = new ArrayList<>();
     for (Record record : answer.getSection(Section.ANSWER)) {
       if (record instanceof MXRecord found) {
@@ -105,7 +99,7 @@ public final class Dns {
       }
     }
     if (mx.isEmpty()) {
-      List<InetAddress> own = addressesOf(name, display, true);
+      List<InetAddress> own = queries.addressesOf(name, display, true);
       if (own.isEmpty()) {
         throw failure(display, "MX", DnsLookupException.Reason.NO_DATA, null);
       }
@@ -118,9 +112,10 @@ public final class Dns {
         records.add(new MxRecord(record.getPriority(), ".", List.of()));
         continue;
       }
-      String exchange = display(target);
+      String exchange = DnsQueries.display(target);
       records.add(
-          new MxRecord(record.getPriority(), exchange, addressesOf(target, exchange, true)));
+          new MxRecord(
+              record.getPriority(), exchange, queries.addressesOf(target, exchange, true)));
     }
     records.sort(Comparator.comparingInt(MxRecord::preference).thenComparing(MxRecord::exchange));
     return new MxRecords(display, records, false);
@@ -133,9 +128,9 @@ public final class Dns {
    */
   public List<InetAddress> addresses(String host) {
     Name name = absolute(host);
-    List<InetAddress> found = addressesOf(name, display(name), false);
+    List<InetAddress> found = queries.addressesOf(name, DnsQueries.display(name), false);
     if (found.isEmpty()) {
-      throw failure(display(name), "A/AAAA", DnsLookupException.Reason.NO_DATA, null);
+      throw failure(DnsQueries.display(name), "A/AAAA", DnsLookupException.Reason.NO_DATA, null);
     }
     return found;
   }
@@ -148,11 +143,11 @@ public final class Dns {
    */
   public List<String> reverse(InetAddress address) {
     Name name = ReverseMap.fromAddress(address);
-    String display = display(name);
+    String display = DnsQueries.display(name);
     List<String> names = new ArrayList<>();
-    for (Record record : query(name, Type.PTR, display).getSection(Section.ANSWER)) {
+    for (Record record : queries.send(name, Type.PTR, display).getSection(Section.ANSWER)) {
       if (record instanceof PTRRecord ptr) {
-        names.add(display(ptr.getTarget()));
+        names.add(DnsQueries.display(ptr.getTarget()));
       }
     }
     if (names.isEmpty()) {
@@ -169,7 +164,7 @@ public final class Dns {
    */
   public List<String> txt(String name) {
     List<String> texts = new ArrayList<>();
-    for (Record record : records(absolute(name), Type.TXT)) {
+    for (Record record : queries.records(absolute(name), Type.TXT)) {
       if (record instanceof TXTRecord txt) {
         texts.add(String.join("", txt.getStrings()));
       }
@@ -185,7 +180,7 @@ public final class Dns {
    * @throws DnsLookupException when a lookup fails (SERVFAIL, REFUSED, timeout, network)
    */
   public SpfRecord spf(String domain) {
-    return SpfLookup.lookup(this, display(absolute(domain)));
+    return SpfLookup.lookup(this, DnsQueries.display(absolute(domain)));
   }
 
   /**
@@ -196,7 +191,7 @@ public final class Dns {
    * @throws DnsLookupException when a lookup fails (SERVFAIL, REFUSED, timeout, network)
    */
   public DmarcRecord dmarc(String domain) {
-    return DmarcLookup.lookup(this, display(absolute(domain)));
+    return DmarcLookup.lookup(this, DnsQueries.display(absolute(domain)));
   }
 
   /**
@@ -207,12 +202,10 @@ public final class Dns {
    * @throws IllegalArgumentException for a bad port or host name
    */
   public List<TlsaRecord> tlsa(int port, String host) {
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("Port must be 1 to 65535, was [" + port + "]");
-    }
+    HostPort.checkPort("Port", port);
     Name name = absolute("_" + port + "._tcp." + HostNames.toAscii(host));
     List<TlsaRecord> found = new ArrayList<>();
-    for (Record record : records(name, Type.TLSA)) {
+    for (Record record : queries.records(name, Type.TLSA)) {
       if (record instanceof TLSARecord tlsa) {
         found.add(
             new TlsaRecord(
@@ -223,62 +216,6 @@ public final class Dns {
       }
     }
     return List.copyOf(found);
-  }
-
-  /** The answer records of a name; empty for NXDOMAIN and for a name without that type. */
-  private List<Record> records(Name name, int type) {
-    try {
-      return query(name, type, display(name)).getSection(Section.ANSWER);
-    } catch (DnsLookupException e) {
-      if (e.reason() == DnsLookupException.Reason.NXDOMAIN) {
-        return List.of();
-      }
-      throw e;
-    }
-  }
-
-  /** A and AAAA of a name; empty when it has none (NXDOMAIN is an empty result only if lenient). */
-  private List<InetAddress> addressesOf(Name name, String display, boolean lenient) {
-    List<InetAddress> v4 = new ArrayList<>();
-    List<InetAddress> v6 = new ArrayList<>();
-    for (int type : new int[] {Type.A, Type.AAAA}) {
-      Name current = name;
-      for (int hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
-        Message answer;
-        try {
-          answer = query(current, type, display);
-        } catch (DnsLookupException e) {
-          if (lenient && e.reason() == DnsLookupException.Reason.NXDOMAIN) {
-            return List.of();
-          }
-          throw e;
-        }
-        Name next = null;
-        boolean any = false;
-        for (Record record : answer.getSection(Section.ANSWER)) {
-          if (record instanceof ARecord a) {
-            v4.add(a.getAddress());
-            any = true;
-          } else if (record instanceof AAAARecord aaaa) {
-            v6.add(aaaa.getAddress());
-            any = true;
-          } else if (record instanceof CNAMERecord cname) {
-            next = cname.getTarget();
-          }
-        }
-        if (any || next == null) {
-          break;
-        }
-        current = next;
-      }
-    }
-    List<InetAddress> all = new ArrayList<>(v4);
-    all.addAll(v6);
-    return List.copyOf(all);
-  }
-
-  private Message query(Name name, int type, String display) {
-    return queries.send(name, type, display);
   }
 
   private DnsLookupException failure(
@@ -297,11 +234,6 @@ public final class Dns {
     } catch (TextParseException e) {
       throw new IllegalArgumentException("Not a domain name [" + name + "]: " + e.getMessage(), e);
     }
-  }
-
-  private static String display(Name name) {
-    String text = name.toString(true);
-    return text.isEmpty() ? "." : text;
   }
 
   @Override

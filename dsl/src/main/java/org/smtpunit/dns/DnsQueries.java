@@ -1,6 +1,7 @@
 package org.smtpunit.dns;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -8,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.smtpunit.internal.HostPort;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Message;
@@ -15,6 +19,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
@@ -132,5 +137,66 @@ final class DnsQueries {
     String host =
         server.getAddress() == null ? server.getHostString() : server.getAddress().getHostAddress();
     return HostPort.format(host, server.getPort());
+  }
+
+  /** CNAME chains longer than this are treated as a loop. */
+  private static final int MAX_CNAME_HOPS = 8;
+
+  /** The answer records of a name; empty for NXDOMAIN and for a name without that type. */
+  List<Record> records(Name name, int type) {
+    try {
+      return send(name, type, display(name)).getSection(Section.ANSWER);
+    } catch (DnsLookupException e) {
+      if (e.reason() == DnsLookupException.Reason.NXDOMAIN) {
+        return List.of();
+      }
+      throw e;
+    }
+  }
+
+  /** A and AAAA of a name; empty when it has none (NXDOMAIN is an empty result only if lenient). */
+  List<InetAddress> addressesOf(Name name, String display, boolean lenient) {
+    List<InetAddress> v4 = new ArrayList<>();
+    List<InetAddress> v6 = new ArrayList<>();
+    for (int type : new int[] {Type.A, Type.AAAA}) {
+      Name current = name;
+      for (int hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
+        Message answer;
+        try {
+          answer = send(current, type, display);
+        } catch (DnsLookupException e) {
+          if (lenient && e.reason() == DnsLookupException.Reason.NXDOMAIN) {
+            return List.of();
+          }
+          throw e;
+        }
+        Name next = null;
+        boolean any = false;
+        for (Record record : answer.getSection(Section.ANSWER)) {
+          if (record instanceof ARecord a) {
+            v4.add(a.getAddress());
+            any = true;
+          } else if (record instanceof AAAARecord aaaa) {
+            v6.add(aaaa.getAddress());
+            any = true;
+          } else if (record instanceof CNAMERecord cname) {
+            next = cname.getTarget();
+          }
+        }
+        if (any || next == null) {
+          break;
+        }
+        current = next;
+      }
+    }
+    List<InetAddress> all = new ArrayList<>(v4);
+    all.addAll(v6);
+    return List.copyOf(all);
+  }
+
+  /** A name as lookups report it: without its trailing dot, the root as {@code .}. */
+  static String display(Name name) {
+    String text = name.toString(true);
+    return text.isEmpty() ? "." : text;
   }
 }

@@ -10,6 +10,7 @@ import org.smtpunit.ReceivedMessage;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.TlsMode;
 import org.smtpunit.Transcript;
+import org.smtpunit.internal.HostPort;
 
 /**
  * A mailbox read over IMAP or POP3, to check that a message sent over SMTP really arrived: the end
@@ -175,9 +176,7 @@ public final class Mailbox implements AutoCloseable {
       if (host.isBlank() || host.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
         throw new IllegalArgumentException("Host must not be blank or hold CR, LF or NUL");
       }
-      if (port < 1 || port > 65535) {
-        throw new IllegalArgumentException("Port must be 1 to 65535, was [" + port + "]");
-      }
+      HostPort.checkPort("Port", port);
       this.protocol = protocol;
       this.host = host;
       this.port = port;

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.SSLContext;
 import org.smtpunit.Transcript;
 
 /**
@@ -34,34 +32,23 @@ import org.smtpunit.Transcript;
  */
 public final class SmtpStub implements AutoCloseable {
 
-  /** How many commands and messages it keeps, at most (the first ones). */
-  static final int MAX_KEPT = 100_000;
-
-  private final Script script = new Script();
-  private final List<String> commands = new CopyOnWriteArrayList<>();
-  private final List<Mismatch> mismatches = new CopyOnWriteArrayList<>();
-  private final List<RuntimeException> failures = new CopyOnWriteArrayList<>();
-  private final Inbox inbox = new Inbox();
-  private final Responder responder;
-  private final PersonaTexts texts;
-  private final int maxLineLength;
-  private final long maxMessageSize;
-  private final StubTls tls;
+  private final StubState state;
   private final StubServer server;
 
   private SmtpStub(Builder builder) {
-    this.texts = builder.persona.texts();
-    this.responder =
-        builder.recording == null
-            ? new PersonaResponder(builder.persona, script)
-            : new ReplayResponder(builder.recording, mismatches);
-    this.maxLineLength = builder.maxLineLength;
-    this.maxMessageSize = builder.maxMessageSize;
-    this.tls = new StubTls(texts.host(), builder.address);
+    this.state =
+        new StubState(
+            builder.persona,
+            builder.recording,
+            builder.maxLineLength,
+            builder.maxMessageSize,
+            new StubTls(builder.persona.texts().host(), builder.address));
     boolean implicitTls = builder.implicitTls;
     this.server =
         new StubServer(
-            builder.address, builder.port, socket -> new StubConnection(this, socket, implicitTls));
+            builder.address,
+            builder.port,
+            socket -> new StubConnection(state, socket, implicitTls, this::ended));
   }
 
   /** Starts a stub that accepts everything, on an ephemeral port of 127.0.0.1. */
@@ -112,14 +99,14 @@ public final class SmtpStub implements AutoCloseable {
 
   /** Answers new connections with this greeting instead of the persona's (or recording's). */
   public SmtpStub greeting(String greeting) {
-    script.greeting(OnCommand.wire(greeting));
+    state.script.greeting(OnCommand.wire(greeting));
     return this;
   }
 
   /** Answers EHLO with these keywords after its first line, e.g. {@code "SIZE 1000", "DSN"}. */
   public SmtpStub advertise(String... extensions) {
     Arrays.stream(extensions).forEach(OnCommand::wire);
-    script.advertise(Arrays.asList(extensions));
+    state.script.advertise(Arrays.asList(extensions));
     return this;
   }
 
@@ -132,7 +119,7 @@ public final class SmtpStub implements AutoCloseable {
 
   /** Refuses MAIL FROM before a successful AUTH, in the persona's words ({@code 530 ...}). */
   public SmtpStub requireAuthentication() {
-    script.requireAuthentication();
+    state.script.requireAuthentication();
     return this;
   }
 
@@ -140,7 +127,7 @@ public final class SmtpStub implements AutoCloseable {
    * Adds an account for AUTH PLAIN, LOGIN, CRAM-MD5 and XOAUTH2 (where the password is the token).
    */
   public SmtpStub addUser(String name, String password) {
-    script.addUser(
+    state.script.addUser(
         Objects.requireNonNull(name, "name"), Objects.requireNonNull(password, "password"));
     return this;
   }
@@ -150,16 +137,13 @@ public final class SmtpStub implements AutoCloseable {
    * it saw (commands, messages, mismatches): back to how it started. Open connections stay open.
    */
   public SmtpStub reset() {
-    script.clear();
-    commands.clear();
-    mismatches.clear();
-    inbox.clear();
+    state.reset();
     return this;
   }
 
   /** Presents this certificate (the key store's first key entry) from the next handshake on. */
   public SmtpStub withCertificate(KeyStore keyStore, char[] password) {
-    tls.use(keyStore, password);
+    state.tls.use(keyStore, password);
     return this;
   }
 
@@ -170,12 +154,12 @@ public final class SmtpStub implements AutoCloseable {
 
   /** Returns the certificate it presents: self-signed, generated at start, for loopback names. */
   public X509Certificate certificate() {
-    return tls.certificate();
+    return state.tls.certificate();
   }
 
   /** Returns a trust store holding only {@link #certificate()}, for {@code SmtpClient.trust}. */
   public KeyStore trustStore() {
-    return tls.trustStore();
+    return state.tls.trustStore();
   }
 
   /**
@@ -184,12 +168,12 @@ public final class SmtpStub implements AutoCloseable {
    * first 100,000 are kept.
    */
   public List<String> commands() {
-    return List.copyOf(commands);
+    return List.copyOf(state.commands);
   }
 
   /** Returns the messages accepted so far, oldest first (the first 100,000). */
   public List<StubMessage> receivedMessages() {
-    return inbox.messages();
+    return state.inbox.messages();
   }
 
   /**
@@ -198,7 +182,7 @@ public final class SmtpStub implements AutoCloseable {
    * @throws AssertionError when fewer arrived within the timeout
    */
   public List<StubMessage> awaitMessages(int count, Duration timeout) {
-    return inbox.await(count, timeout);
+    return state.inbox.await(count, timeout);
   }
 
   /** Returns how many connections it accepted. */
@@ -208,7 +192,7 @@ public final class SmtpStub implements AutoCloseable {
 
   /** Returns the commands a replaying stub did not expect (always empty when not replaying). */
   public List<Mismatch> mismatches() {
-    return List.copyOf(mismatches);
+    return List.copyOf(state.mismatches);
   }
 
   /** Closes the listener and every connection, and waits for every thread it started to end. */
@@ -231,59 +215,15 @@ public final class SmtpStub implements AutoCloseable {
   }
 
   SmtpStub add(Rule rule) {
-    script.add(rule);
+    state.script.add(rule);
     return this;
   }
 
-  Script script() {
-    return script;
-  }
-
-  Responder responder() {
-    return responder;
-  }
-
-  boolean replaying() {
-    return responder instanceof ReplayResponder;
-  }
-
-  PersonaTexts texts() {
-    return texts;
-  }
-
-  int maxLineLength() {
-    return maxLineLength;
-  }
-
-  long maxMessageSize() {
-    return maxMessageSize;
-  }
-
-  SSLContext tls() {
-    return tls.context();
-  }
-
-  void recordCommand(String line) {
-    // A client that never stops sending must not fill the heap: keep the first lines only.
-    if (commands.size() < MAX_KEPT) {
-      commands.add(line);
-    }
-  }
-
-  /** Keeps a bug of the stub's own (not a client's misbehaviour) for the stub's tests to see. */
-  void failed(RuntimeException e) {
-    failures.add(e);
-  }
-
   List<RuntimeException> failures() {
-    return List.copyOf(failures);
+    return state.failures();
   }
 
-  void received(StubMessage message) {
-    inbox.add(message, MAX_KEPT);
-  }
-
-  void ended(StubConnection connection) {
+  private void ended(StubConnection connection) {
     server.ended(connection);
   }
 

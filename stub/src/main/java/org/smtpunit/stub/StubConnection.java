@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -14,7 +15,8 @@ import javax.net.ssl.SSLSocket;
  */
 final class StubConnection implements Runnable {
 
-  private final SmtpStub stub;
+  private final StubState stub;
+  private final Consumer<StubConnection> ended;
   private final Socket plain;
   private final boolean implicitTls;
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -23,8 +25,10 @@ final class StubConnection implements Runnable {
   private OutputStream out;
   private StubInput input;
 
-  StubConnection(SmtpStub stub, Socket socket, boolean implicitTls) {
+  StubConnection(
+      StubState stub, Socket socket, boolean implicitTls, Consumer<StubConnection> ended) {
     this.stub = stub;
+    this.ended = ended;
     this.plain = socket;
     this.socket = socket;
     this.implicitTls = implicitTls;
@@ -40,18 +44,17 @@ final class StubConnection implements Runnable {
       if (implicitTls) {
         upgradeToTls();
       }
-      String greeting =
-          stub.script().greeting().orElseGet(() -> stub.responder().greeting(dialogue));
+      String greeting = stub.script.greeting().orElseGet(() -> stub.responder.greeting(dialogue));
       if (!answer(SmtpVerb.CONNECT, "", greeting)) {
         return;
       }
       while (true) {
-        String line = input.readLine(stub.maxLineLength());
+        String line = input.readLine(stub.maxLineLength);
         if (line == null) {
           return;
         }
         if (input.overflowed()) {
-          send(stub.texts().lineTooLong());
+          send(stub.texts.lineTooLong());
         } else if (!command(line)) {
           return;
         }
@@ -79,17 +82,17 @@ final class StubConnection implements Runnable {
     if (verb == SmtpVerb.BDAT && !readChunk(argument)) {
       return false;
     }
-    Optional<Rule> rule = stub.script().ruleFor(verb, argument);
-    if (verb == SmtpVerb.AUTH && rule.isEmpty() && stub.responder().runsSasl()) {
+    Optional<Rule> rule = stub.script.ruleFor(verb, argument);
+    if (verb == SmtpVerb.AUTH && rule.isEmpty() && stub.responder.runsSasl()) {
       return authenticate(argument);
     }
-    String base = stub.responder().reply(verb, stub.replaying() ? shown : line, argument, dialogue);
+    String base = stub.responder.reply(verb, stub.replaying() ? shown : line, argument, dialogue);
     return answer(verb, argument, base, rule);
   }
 
   private boolean answer(SmtpVerb verb, String argument, String base)
       throws IOException, InterruptedException {
-    return answer(verb, argument, base, stub.script().ruleFor(verb, argument));
+    return answer(verb, argument, base, stub.script.ruleFor(verb, argument));
   }
 
   private boolean answer(SmtpVerb verb, String argument, String base, Optional<Rule> rule)
@@ -190,7 +193,7 @@ final class StubConnection implements Runnable {
   private boolean readChunk(String argument) throws IOException {
     Optional<Chunk> chunk = Chunk.parse(argument);
     if (chunk.isPresent()) {
-      long room = stub.maxMessageSize() - dialogue.chunks.size();
+      long room = stub.maxMessageSize - dialogue.chunks.size();
       byte[] bytes = input.readChunk(chunk.get().size(), Math.max(0, room));
       dialogue.chunks.writeBytes(bytes);
       dialogue.chunksTooBig |= input.overflowed();
@@ -200,12 +203,12 @@ final class StubConnection implements Runnable {
 
   /** Reads DATA content and answers its final dot; returns whether the connection goes on. */
   private boolean receiveContent() throws IOException, InterruptedException {
-    byte[] content = input.readContent(stub.maxMessageSize());
+    byte[] content = input.readContent(stub.maxMessageSize);
     boolean tooBig = input.overflowed();
     StubMessage message = dialogue.message(content);
     dialogue.resetTransaction();
-    String base = stub.responder().afterContent(dialogue, tooBig);
-    Optional<Rule> rule = stub.script().ruleFor(SmtpVerb.CONTENT, "");
+    String base = stub.responder.afterContent(dialogue, tooBig);
+    Optional<Rule> rule = stub.script.ruleFor(SmtpVerb.CONTENT, "");
     String reply = rule.flatMap(Rule::reply).orElse(base);
     Optional<Fault> fault = rule.flatMap(Rule::fault);
     int code = code(fault.flatMap(Fault::sentInstead).orElse(reply));
@@ -222,7 +225,7 @@ final class StubConnection implements Runnable {
         new SaslExchange.Channel() {
           @Override
           public String readResponse() throws IOException {
-            return input.readLine(stub.maxLineLength());
+            return input.readLine(stub.maxLineLength);
           }
 
           @Override
@@ -230,8 +233,7 @@ final class StubConnection implements Runnable {
             StubConnection.this.send(reply);
           }
         };
-    SaslExchange.Result result =
-        new SaslExchange(stub.texts(), stub.script(), channel).run(argument);
+    SaslExchange.Result result = new SaslExchange(stub.texts, stub.script, channel).run(argument);
     dialogue.authenticated |= result == SaslExchange.Result.AUTHENTICATED;
     return result != SaslExchange.Result.GONE;
   }
@@ -240,7 +242,7 @@ final class StubConnection implements Runnable {
   void upgradeToTls() throws IOException {
     SSLSocket tls =
         (SSLSocket)
-            stub.tls()
+            stub.tlsContext()
                 .getSocketFactory()
                 .createSocket(
                     plain, plain.getInetAddress().getHostAddress(), plain.getPort(), true);
@@ -284,7 +286,7 @@ final class StubConnection implements Runnable {
       // Already closed.
     } finally {
       closed.countDown();
-      stub.ended(this);
+      ended.accept(this);
     }
   }
 
