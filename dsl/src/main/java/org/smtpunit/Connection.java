@@ -103,6 +103,9 @@ final class Connection implements AutoCloseable {
     if (tlsWatch != null) {
       tlsWatch.finish();
     }
+    if (watch && failure != null && arrived.get() == null && !alarm.fired()) {
+      replyAfterFailedWrite(stage, arrived);
+    }
     if (arrived.get() != null) {
       return earlyReply(stage, arrived.get());
     }
@@ -136,6 +139,23 @@ final class Connection implements AutoCloseable {
       arrived.set(e);
     }
     return true;
+  }
+
+  /**
+   * A server that answers early and closes at once fails the write before a tick of the watchdog
+   * saw its reply; in plain text the reply may still wait, whole, in the socket's receive buffer.
+   * Under TLS the failed write has closed the TLS layer: only {@link EarlyTlsReply}'s reading
+   * thread can have taken it.
+   */
+  private void replyAfterFailedWrite(SmtpStage stage, AtomicReference<Object> arrived) {
+    if (isTls() || !reader.pollInput() || !reader.hasCompleteReply()) {
+      return;
+    }
+    try {
+      arrived.set(reader.read(stage, System.nanoTime(), Duration.ofMillis(1)));
+    } catch (SmtpException e) {
+      // Not a reply after all: the write's failure is what the caller hears.
+    }
   }
 
   private SmtpReply earlyReply(SmtpStage stage, Object arrived) {
