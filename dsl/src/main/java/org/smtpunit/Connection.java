@@ -130,6 +130,7 @@ final class Connection implements AutoCloseable {
   private boolean poll(SmtpStage stage, AtomicInteger state, AtomicReference<Object> arrived) {
     if (!reader.pollInput()
         || !reader.hasCompleteReply()
+        || reader.bufferedReplyIsPositive()
         || !state.compareAndSet(WRITING, ANSWERED_EARLY)) {
       return false;
     }

@@ -68,9 +68,10 @@ final class EarlyTlsReply {
   private void read() {
     ReplyReader replies = connection.reader();
     if (!replies.awaitCompleteReply(deadline)
+        || replies.bufferedReplyIsPositive()
         || !state.compareAndSet(Connection.WRITING, Connection.ANSWERED_EARLY)) {
-      // Nothing whole in time, or the write finished first: the writer reads the reply itself,
-      // from what is buffered.
+      // Nothing whole in time, or the write finished (first, or just now: a positive reply): the
+      // writer reads the reply itself, from what is buffered.
       return;
     }
     try {

@@ -337,6 +337,15 @@ final class ReplyReader {
   }
 
   /**
+   * Returns whether the buffered reply is positive (2xx or 3xx): never an early answer to a write
+   * still under way, since no server accepts what it has not read whole; such a reply arriving
+   * during a write means the write has just finished.
+   */
+  boolean bufferedReplyIsPositive() {
+    return position < limit && (buffer[position] == '2' || buffer[position] == '3');
+  }
+
+  /**
    * Returns whether the buffer holds a whole reply: lines up to one without a '-' after the code.
    */
   boolean hasCompleteReply() {

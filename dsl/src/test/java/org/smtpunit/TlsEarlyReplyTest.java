@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.smtpunit.testing.TestCertificates;
 import org.smtpunit.testserver.HugeArgumentWarmUp;
 import org.smtpunit.testserver.OpenSockets;
@@ -173,6 +175,38 @@ class TlsEarlyReplyTest {
       assertThat(smtp.content(message)).hasToString("250 2.6.0 Queued");
       assertThat(smtp.isOpen()).isTrue();
       assertThat(smtp.noop()).hasToString("250 2.0.0 OK");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = TlsMode.class,
+      names = {"NONE", "IMPLICIT"})
+  void a_positive_reply_while_the_client_still_writes_is_read_as_the_reply_once_written(
+      TlsMode mode) {
+    server =
+        ScriptedSmtpServer.start(
+            c -> {
+              if (mode == TlsMode.NONE) {
+                c.send("220 ready\r\n");
+              } else {
+                secure(c, mode);
+              }
+              c.readLine();
+              c.send("354 go ahead\r\n");
+              c.readBytes(64);
+              // As if the write had just finished: a race a client on a busy machine can lose.
+              c.send("250 2.6.0 Queued\r\n");
+              c.readData();
+              c.awaitClientClose();
+            });
+    MailMessage message = MailMessage.raw("Subject: big\r\n\r\n" + "x".repeat(HUGE));
+    try (SmtpSession smtp = client(mode).open(server.host(), server.port())) {
+      smtp.data();
+
+      assertThat(smtp.content(message)).hasToString("250 2.6.0 Queued");
+      assertThat(smtp.isOpen()).isTrue();
+      assertThat(smtp.transcript().toString()).doesNotContain("before the client had finished");
     }
   }
 
