@@ -1,14 +1,11 @@
 package org.smtpunit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.smtpunit.internal.CramMd5;
 import org.smtpunit.internal.Wire;
 
 /**
@@ -45,7 +42,7 @@ final class Sasl {
       }
       case CRAM_MD5 -> {
         first = "AUTH CRAM-MD5";
-        answers.add(challenge -> b64(user + " " + hmacMd5(secret, challenge)));
+        answers.add(challenge -> b64(user + " " + CramMd5.digest(secret, challenge)));
       }
       case XOAUTH2 -> {
         first =
@@ -99,16 +96,6 @@ final class Sasl {
       return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException notBase64) {
       return null;
-    }
-  }
-
-  private static String hmacMd5(String secret, String challenge) {
-    try {
-      Mac mac = Mac.getInstance("HmacMD5");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
-      return HexFormat.of().formatHex(mac.doFinal(challenge.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacMD5 is not available in this JDK", e);
     }
   }
 }

@@ -1,8 +1,5 @@
 package org.smtpunit.assertions;
 
-import static org.smtpunit.assertions.error.ShouldBeConclusive.shouldBeConclusive;
-import static org.smtpunit.assertions.error.ShouldPassCheck.shouldPassCheck;
-
 import org.assertj.core.annotation.CheckReturnValue;
 import org.smtpunit.checks.RelayCheck;
 
@@ -13,7 +10,7 @@ import org.smtpunit.checks.RelayCheck;
  * assertThat(checks.openRelay("chris@contoso.com", "someone@northwindtraders.com")).isRefused();
  * }</pre>
  */
-public class RelayCheckAssert extends AbstractSmtpUnitAssert<RelayCheckAssert, RelayCheck> {
+public class RelayCheckAssert extends AbstractCheckAssert<RelayCheckAssert, RelayCheck> {
 
   /** Creates the assertion; public so soft assertions can proxy it. */
   public RelayCheckAssert(RelayCheck actual) {
@@ -23,17 +20,9 @@ public class RelayCheckAssert extends AbstractSmtpUnitAssert<RelayCheckAssert, R
   /** Verifies the server refused to relay; fails when the check was inconclusive. */
   public RelayCheckAssert isRefused() {
     isNotNull();
-    String expectation =
-        "to refuse relaying from <" + actual.sender() + "> to <" + actual.recipient() + ">";
-    if (actual.isInconclusive()) {
-      throwAssertionError(
-          shouldBeConclusive(actual, expectation, actual.reason(), actual.transcript()));
-    }
-    if (!actual.refused()) {
-      throwAssertionError(
-          shouldPassCheck(actual, expectation, actual.reason(), actual.transcript()));
-    }
-    return myself;
+    return passes(
+        actual.refused(),
+        "to refuse relaying from <" + actual.sender() + "> to <" + actual.recipient() + ">");
   }
 
   /** Navigates to the reply to RCPT TO; fails when RCPT was not sent. */
@@ -41,9 +30,7 @@ public class RelayCheckAssert extends AbstractSmtpUnitAssert<RelayCheckAssert, R
   public SmtpReplyAssert rcptReply() {
     isNotNull();
     if (actual.rcptReply().isEmpty()) {
-      throwAssertionError(
-          shouldPassCheck(
-              actual, "to have answered RCPT TO", actual.reason(), actual.transcript()));
+      failsCheck("to have answered RCPT TO");
     }
     return navigate(
         "RCPT reply", c -> c.rcptReply().orElseThrow(), SmtpInstanceOfAssertFactories.SMTP_REPLY);

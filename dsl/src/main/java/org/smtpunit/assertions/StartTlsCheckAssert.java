@@ -1,8 +1,5 @@
 package org.smtpunit.assertions;
 
-import static org.smtpunit.assertions.error.ShouldBeConclusive.shouldBeConclusive;
-import static org.smtpunit.assertions.error.ShouldPassCheck.shouldPassCheck;
-
 import org.assertj.core.annotation.CheckReturnValue;
 import org.smtpunit.checks.StartTlsCheck;
 
@@ -14,8 +11,7 @@ import org.smtpunit.checks.StartTlsCheck;
  * assertThat(checks.startTls()).isRequired().isOffered();
  * }</pre>
  */
-public class StartTlsCheckAssert
-    extends AbstractSmtpUnitAssert<StartTlsCheckAssert, StartTlsCheck> {
+public class StartTlsCheckAssert extends AbstractCheckAssert<StartTlsCheckAssert, StartTlsCheck> {
 
   /** Creates the assertion; public so soft assertions can proxy it. */
   public StartTlsCheckAssert(StartTlsCheck actual) {
@@ -24,24 +20,24 @@ public class StartTlsCheckAssert
 
   /** Verifies the plain-text EHLO offered STARTTLS. */
   public StartTlsCheckAssert isOffered() {
-    return check(actual != null && actual.offered(), "to offer STARTTLS");
+    return passes(actual != null && actual.offered(), "to offer STARTTLS");
   }
 
   /** Verifies the server refuses MAIL before STARTTLS (a submission or internal server). */
   public StartTlsCheckAssert isRequired() {
-    return check(
+    return passes(
         actual != null && actual.requiredBeforeMail(), "to require STARTTLS before MAIL FROM");
   }
 
   /** Verifies the server offers no AUTH before STARTTLS. */
   public StartTlsCheckAssert isRequiredBeforeAuth() {
-    return check(
+    return passes(
         actual != null && actual.requiredBeforeAuth(), "to offer AUTH only after STARTTLS");
   }
 
   /** Verifies the TLS handshake after STARTTLS succeeded. */
   public StartTlsCheckAssert hasTls() {
-    return check(
+    return passes(
         actual != null && actual.tls().isPresent(), "to complete the TLS handshake after STARTTLS");
   }
 
@@ -50,18 +46,5 @@ public class StartTlsCheckAssert
   public TlsInfoAssert tls() {
     hasTls();
     return navigate("TLS", c -> c.tls().orElseThrow(), SmtpInstanceOfAssertFactories.TLS_INFO);
-  }
-
-  private StartTlsCheckAssert check(boolean passed, String expectation) {
-    isNotNull();
-    if (actual.isInconclusive()) {
-      throwAssertionError(
-          shouldBeConclusive(actual, expectation, actual.reason(), actual.transcript()));
-    }
-    if (!passed) {
-      throwAssertionError(
-          shouldPassCheck(actual, expectation, actual.reason(), actual.transcript()));
-    }
-    return myself;
   }
 }

@@ -34,7 +34,8 @@ public record LeakCheck(
     boolean leaks,
     boolean inconclusive,
     String reason,
-    Transcript transcript) {
+    Transcript transcript)
+    implements CheckResult {
 
   /** Validates the values. */
   public LeakCheck {
@@ -45,11 +46,6 @@ public record LeakCheck(
     Objects.requireNonNull(madeUpReply, "madeUpReply");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(transcript, "transcript");
-  }
-
-  /** Returns whether the check could not decide; an inconclusive check is never a pass. */
-  public boolean isInconclusive() {
-    return inconclusive;
   }
 
   @Override

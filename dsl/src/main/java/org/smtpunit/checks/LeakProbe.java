@@ -31,7 +31,7 @@ final class LeakProbe {
       SmtpReply reply = smtp.command(command + " " + argument);
       real = Optional.of(reply);
       SmtpReply other = smtp.command(command + " " + madeUp);
-      MailServerChecks.politeEnd(smtp);
+      ProbeEndings.politeEnd(smtp);
       return judge(command, argument, madeUp, reply, other, smtp);
     } catch (SmtpException e) {
       return new LeakCheck(
@@ -42,7 +42,7 @@ final class LeakProbe {
           Optional.empty(),
           false,
           true,
-          MailServerChecks.broke(e),
+          ProbeEndings.broke(e),
           e.transcript());
     }
   }

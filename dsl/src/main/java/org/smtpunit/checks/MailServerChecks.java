@@ -86,7 +86,7 @@ public final class MailServerChecks {
       SmtpReply mail = smtp.mailFrom(externalSender);
       mailReply = Optional.of(mail);
       if (!mail.isPositiveCompletion()) {
-        politeEnd(smtp);
+        ProbeEndings.politeEnd(smtp);
         boolean permanent = mail.isPermanentNegative();
         return new RelayCheck(
             externalSender,
@@ -102,7 +102,7 @@ public final class MailServerChecks {
             smtp.transcript());
       }
       SmtpReply rcpt = smtp.rcptTo(externalRecipient);
-      politeEnd(smtp);
+      ProbeEndings.politeEnd(smtp);
       boolean permanent = rcpt.isPermanentNegative();
       boolean inconclusive =
           rcpt.isTransientNegative() || rcpt.code() < 200 || rcpt.code() >= 300 && !permanent;
@@ -133,7 +133,7 @@ public final class MailServerChecks {
           mailReply,
           Optional.empty(),
           true,
-          broke(e),
+          ProbeEndings.broke(e),
           e.transcript());
     }
   }
@@ -185,41 +185,6 @@ public final class MailServerChecks {
 
   SmtpSession openSession() {
     return opener.apply(client);
-  }
-
-  /** RSET and QUIT, ignoring a server that hangs up meanwhile (the check has its answer). */
-  static void politeEnd(SmtpSession smtp) {
-    try {
-      if (smtp.isOpen()) {
-        smtp.rset();
-      }
-      if (smtp.isOpen()) {
-        smtp.quit();
-      }
-    } catch (SmtpException e) {
-      // The outcome is already known; a server that drops the connection now does not change it.
-    }
-  }
-
-  /** QUIT, ignoring a server that hangs up meanwhile. */
-  static void quit(SmtpSession smtp) {
-    try {
-      if (smtp.isOpen()) {
-        smtp.quit();
-      }
-    } catch (SmtpException e) {
-      // The outcome is already known.
-    }
-  }
-
-  static String broke(SmtpException e) {
-    // The exception's message may end with the transcript, which the result carries already.
-    String message = String.valueOf(e.getMessage());
-    int transcript = message.indexOf("\nTranscript:");
-    return "the conversation broke at "
-        + e.stage()
-        + " before the check could decide: "
-        + (transcript < 0 ? message : message.substring(0, transcript));
   }
 
   @Override

@@ -32,7 +32,8 @@ public record RelayCheck(
     Optional<SmtpReply> rcptReply,
     boolean inconclusive,
     String reason,
-    Transcript transcript) {
+    Transcript transcript)
+    implements CheckResult {
 
   /** Validates the values. */
   public RelayCheck {
@@ -42,11 +43,6 @@ public record RelayCheck(
     Objects.requireNonNull(rcptReply, "rcptReply");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(transcript, "transcript");
-  }
-
-  /** Returns whether the check could not decide; an inconclusive check is never a pass. */
-  public boolean isInconclusive() {
-    return inconclusive;
   }
 
   @Override

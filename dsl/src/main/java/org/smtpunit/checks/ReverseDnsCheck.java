@@ -33,7 +33,8 @@ public record ReverseDnsCheck(
     String ehloName,
     boolean inconclusive,
     String reason,
-    Transcript transcript) {
+    Transcript transcript)
+    implements CheckResult {
 
   /** Validates and copies the values. */
   public ReverseDnsCheck {
@@ -54,11 +55,6 @@ public record ReverseDnsCheck(
   /** Returns whether both the greeting's and the EHLO reply's host names are PTR names. */
   public boolean matchesGreeting() {
     return isPtrName(greetingName) && isPtrName(ehloName);
-  }
-
-  /** Returns whether the check could not decide; an inconclusive check is never a pass. */
-  public boolean isInconclusive() {
-    return inconclusive;
   }
 
   private boolean isPtrName(String name) {

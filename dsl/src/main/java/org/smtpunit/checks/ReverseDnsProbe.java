@@ -27,7 +27,7 @@ final class ReverseDnsProbe {
       greetingName = firstWord(smtp.greeting());
       EhloReply ehlo = smtp.ehlo(clientDomain);
       ehloName = ehlo.reply().isPositiveCompletion() ? firstWord(ehlo.reply()) : "";
-      MailServerChecks.politeEnd(smtp);
+      ProbeEndings.politeEnd(smtp);
       transcript = smtp.transcript();
     } catch (SmtpException e) {
       return new ReverseDnsCheck(
@@ -37,7 +37,7 @@ final class ReverseDnsProbe {
           "",
           "",
           true,
-          MailServerChecks.broke(e),
+          ProbeEndings.broke(e),
           e.transcript());
     }
     List<String> ptr;

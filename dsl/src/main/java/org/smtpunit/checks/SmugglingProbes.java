@@ -14,6 +14,7 @@ import org.smtpunit.SmtpProtocolException;
 import org.smtpunit.SmtpReply;
 import org.smtpunit.SmtpSession;
 import org.smtpunit.SmtpStage;
+import org.smtpunit.Transcript;
 
 /**
  * Runs the SMTP smuggling probes: per variant one connection, one transaction to the named
@@ -71,7 +72,7 @@ final class SmugglingProbes {
       SmtpReply rcpt = mail.isPositiveCompletion() ? smtp.rcptTo(recipient) : mail;
       SmtpReply data = rcpt.isPositiveCompletion() ? smtp.data() : rcpt;
       if (data.code() != 354) {
-        MailServerChecks.politeEnd(smtp);
+        ProbeEndings.politeEnd(smtp);
         return new SmugglingProbe(
             name,
             false,
@@ -90,8 +91,7 @@ final class SmugglingProbes {
       replies.add(end);
       return afterContent(smtp, name, end, replies);
     } catch (SmtpException e) {
-      return new SmugglingProbe(
-          name, false, true, MailServerChecks.broke(e), replies, e.transcript());
+      return new SmugglingProbe(name, false, true, ProbeEndings.broke(e), replies, e.transcript());
     } finally {
       if (smtp != null) {
         smtp.close();
@@ -109,18 +109,7 @@ final class SmugglingProbes {
         // The session refuses replies that arrive before QUIT is sent: here they can only be the
         // server's answers to the smuggled MAIL, RCPT and DATA (RFC 5321 §4.2: one reply per
         // command), so the variant ended the message.
-        return new SmugglingProbe(
-            name,
-            true,
-            false,
-            "the server ended the message at "
-                + name
-                + " ("
-                + end
-                + ") and answered the smuggled commands before QUIT: "
-                + e.getMessage(),
-            replies,
-            e.transcript());
+        return smuggled(name, end, " before QUIT: " + e.getMessage(), replies, e.transcript());
       }
       return brokeAfter(name, end, replies, e);
     } catch (SmtpException e) {
@@ -168,6 +157,13 @@ final class SmugglingProbes {
           replies,
           smtp.transcript());
     }
+    return smuggled(
+        name, end, ": QUIT got [" + quit + "] instead of 221", replies, smtp.transcript());
+  }
+
+  /** The variant ended the message: the server answered the commands smuggled after it. */
+  private static SmugglingProbe smuggled(
+      String name, SmtpReply end, String evidence, List<SmtpReply> replies, Transcript transcript) {
     return new SmugglingProbe(
         name,
         true,
@@ -176,11 +172,10 @@ final class SmugglingProbes {
             + name
             + " ("
             + end
-            + ") and answered the smuggled commands: QUIT got ["
-            + quit
-            + "] instead of 221",
+            + ") and answered the smuggled commands"
+            + evidence,
         replies,
-        smtp.transcript());
+        transcript);
   }
 
   private byte[] bytes(String name, String sequence, String sender, String recipient) {

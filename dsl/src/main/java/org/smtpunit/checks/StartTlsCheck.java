@@ -36,7 +36,8 @@ public record StartTlsCheck(
     Optional<TlsInfo> tls,
     boolean inconclusive,
     String reason,
-    Transcript transcript) {
+    Transcript transcript)
+    implements CheckResult {
 
   /** Validates the values. */
   public StartTlsCheck {
@@ -45,11 +46,6 @@ public record StartTlsCheck(
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(transcript, "transcript");
-  }
-
-  /** Returns whether the check could not decide; an inconclusive check is never a pass. */
-  public boolean isInconclusive() {
-    return inconclusive;
   }
 
   @Override

@@ -8,6 +8,7 @@ import org.smtpunit.SmtpReply;
 import org.smtpunit.SmtpSession;
 import org.smtpunit.SmtpTlsException;
 import org.smtpunit.TlsInfo;
+import org.smtpunit.Transcript;
 
 /** The STARTTLS policy check: what a plain-text client is allowed, then the upgrade. */
 final class StartTlsProbe {
@@ -19,44 +20,30 @@ final class StartTlsProbe {
   }
 
   StartTlsCheck run(Supplier<SmtpSession> plainText) {
-    Optional<EhloReply> ehlo = Optional.empty();
-    Optional<SmtpReply> mail = Optional.empty();
+    Found found = new Found(false, false, false, Optional.empty(), Optional.empty());
     SmtpSession smtp = null;
     try {
       smtp = plainText.get();
       EhloReply plainEhlo = smtp.ehlo(clientDomain);
-      ehlo = Optional.of(plainEhlo);
+      found = new Found(false, false, false, Optional.of(plainEhlo), Optional.empty());
       if (!plainEhlo.reply().isPositiveCompletion()) {
-        MailServerChecks.politeEnd(smtp);
-        return new StartTlsCheck(
-            false,
-            false,
-            false,
-            ehlo,
-            mail,
-            Optional.empty(),
-            true,
+        ProbeEndings.politeEnd(smtp);
+        return found.inconclusive(
             "EHLO was not accepted (" + plainEhlo.reply() + "), so no capability is known",
             smtp.transcript());
       }
       boolean offered = plainEhlo.supports("STARTTLS");
       boolean authInPlainText = plainEhlo.supports("AUTH");
       SmtpReply plainMail = smtp.mailFrom("");
-      mail = Optional.of(plainMail);
+      found = new Found(offered, false, !authInPlainText, found.ehlo(), Optional.of(plainMail));
       if (plainMail.isTransientNegative()) {
-        MailServerChecks.politeEnd(smtp);
-        return new StartTlsCheck(
-            offered,
-            false,
-            !authInPlainText,
-            ehlo,
-            mail,
-            Optional.empty(),
-            true,
+        ProbeEndings.politeEnd(smtp);
+        return found.inconclusive(
             "MAIL FROM:<> in plain text got a temporary failure (" + plainMail + ")",
             smtp.transcript());
       }
       boolean requiredBeforeMail = plainMail.isPermanentNegative();
+      found = new Found(offered, requiredBeforeMail, !authInPlainText, found.ehlo(), found.mail());
       smtp.rset();
       String policy =
           (offered ? "STARTTLS offered" : "STARTTLS NOT offered")
@@ -65,30 +52,19 @@ final class StartTlsProbe {
                   : ", mail accepted in plain text")
               + (authInPlainText ? ", AUTH offered in plain text" : ", no AUTH in plain text");
       if (!offered) {
-        MailServerChecks.quit(smtp);
-        return new StartTlsCheck(
-            false,
-            requiredBeforeMail,
-            !authInPlainText,
-            ehlo,
-            mail,
-            Optional.empty(),
-            false,
-            policy,
-            smtp.transcript());
+        ProbeEndings.quit(smtp);
+        return found.decided(Optional.empty(), policy, smtp.transcript());
       }
-      return upgrade(smtp, requiredBeforeMail, !authInPlainText, ehlo, mail, policy);
+      return upgrade(smtp, found, policy);
     } catch (SmtpException e) {
-      return new StartTlsCheck(
-          ehlo.map(r -> r.supports("STARTTLS")).orElse(false),
-          false,
-          false,
-          ehlo,
-          mail,
-          Optional.empty(),
-          true,
-          MailServerChecks.broke(e),
-          e.transcript());
+      // Only whether STARTTLS was offered survives a broken conversation.
+      return new Found(
+              found.ehlo().map(r -> r.supports("STARTTLS")).orElse(false),
+              false,
+              false,
+              found.ehlo(),
+              found.mail())
+          .inconclusive(ProbeEndings.broke(e), e.transcript());
     } finally {
       if (smtp != null) {
         smtp.close();
@@ -96,53 +72,58 @@ final class StartTlsProbe {
     }
   }
 
-  private StartTlsCheck upgrade(
-      SmtpSession smtp,
-      boolean beforeMail,
-      boolean beforeAuth,
-      Optional<EhloReply> ehlo,
-      Optional<SmtpReply> mail,
-      String policy) {
+  private StartTlsCheck upgrade(SmtpSession smtp, Found found, String policy) {
     SmtpReply start;
     try {
       start = smtp.startTls();
     } catch (SmtpTlsException e) {
-      return new StartTlsCheck(
-          true,
-          beforeMail,
-          beforeAuth,
-          ehlo,
-          mail,
+      return found.decided(
           Optional.empty(),
-          false,
           policy + "; the TLS handshake FAILED: " + e.getMessage(),
           e.transcript());
     }
     if (start.code() != 220) {
-      MailServerChecks.quit(smtp);
-      return new StartTlsCheck(
-          true,
-          beforeMail,
-          beforeAuth,
-          ehlo,
-          mail,
+      ProbeEndings.quit(smtp);
+      return found.decided(
           Optional.empty(),
-          false,
           policy + "; but STARTTLS was answered [" + start + "]",
           smtp.transcript());
     }
     Optional<TlsInfo> tls = smtp.tls();
     smtp.ehlo(clientDomain);
-    MailServerChecks.quit(smtp);
-    return new StartTlsCheck(
-        true,
-        beforeMail,
-        beforeAuth,
-        ehlo,
-        mail,
-        tls,
-        false,
-        policy + "; TLS: " + tls.map(TlsInfo::toString).orElse("?"),
-        smtp.transcript());
+    ProbeEndings.quit(smtp);
+    return found.decided(
+        tls, policy + "; TLS: " + tls.map(TlsInfo::toString).orElse("?"), smtp.transcript());
+  }
+
+  /** What the plain-text part of the conversation found, before any upgrade. */
+  private record Found(
+      boolean offered,
+      boolean requiredBeforeMail,
+      boolean requiredBeforeAuth,
+      Optional<EhloReply> ehlo,
+      Optional<SmtpReply> mail) {
+
+    StartTlsCheck inconclusive(String reason, Transcript transcript) {
+      return check(Optional.empty(), true, reason, transcript);
+    }
+
+    StartTlsCheck decided(Optional<TlsInfo> tls, String reason, Transcript transcript) {
+      return check(tls, false, reason, transcript);
+    }
+
+    private StartTlsCheck check(
+        Optional<TlsInfo> tls, boolean inconclusive, String reason, Transcript transcript) {
+      return new StartTlsCheck(
+          offered,
+          requiredBeforeMail,
+          requiredBeforeAuth,
+          ehlo,
+          mail,
+          tls,
+          inconclusive,
+          reason,
+          transcript);
+    }
   }
 }

@@ -19,7 +19,7 @@ final class DmarcLookup {
 
   private DmarcLookup() {}
 
-  static DmarcRecord lookup(Dns dns, String domain) {
+  static DmarcRecord lookup(TxtSource dns, String domain) {
     List<String> errors = new ArrayList<>();
     String[] labels = domain.split("\\.");
     // Own domain first, then parents from the longest allowed down to two labels.

@@ -180,7 +180,7 @@ public final class Dns {
    * @throws DnsLookupException when a lookup fails (SERVFAIL, REFUSED, timeout, network)
    */
   public SpfRecord spf(String domain) {
-    return SpfLookup.lookup(this, DnsQueries.display(absolute(domain)));
+    return SpfLookup.lookup(this::txt, DnsQueries.display(absolute(domain)));
   }
 
   /**
@@ -191,7 +191,7 @@ public final class Dns {
    * @throws DnsLookupException when a lookup fails (SERVFAIL, REFUSED, timeout, network)
    */
   public DmarcRecord dmarc(String domain) {
-    return DmarcLookup.lookup(this, DnsQueries.display(absolute(domain)));
+    return DmarcLookup.lookup(this::txt, DnsQueries.display(absolute(domain)));
   }
 
   /**

@@ -19,7 +19,7 @@ final class SpfLookup {
 
   private SpfLookup() {}
 
-  static SpfRecord lookup(Dns dns, String domain) {
+  static SpfRecord lookup(TxtSource dns, String domain) {
     List<String> errors = new ArrayList<>();
     Optional<String> text = select(dns, domain, errors);
     if (text.isEmpty()) {
@@ -40,7 +40,7 @@ final class SpfLookup {
   }
 
   /** The one SPF record of a domain (RFC 7208 §4.5); errors for none or several. */
-  private static Optional<String> select(Dns dns, String domain, List<String> errors) {
+  private static Optional<String> select(TxtSource dns, String domain, List<String> errors) {
     List<String> spf =
         dns.txt(domain).stream()
             .filter(t -> t.toLowerCase(Locale.ROOT).matches("v=spf1( .*)?"))
@@ -148,7 +148,7 @@ final class SpfLookup {
 
   /** Counts this record's lookups and those of what it includes, stopping beyond the limit. */
   private static int count(
-      Dns dns, Parsed parsed, Set<String> visited, List<String> errors, int sofar) {
+      TxtSource dns, Parsed parsed, Set<String> visited, List<String> errors, int sofar) {
     int total = sofar;
     List<String> targets = new ArrayList<>();
     for (SpfMechanism mechanism : parsed.mechanisms) {

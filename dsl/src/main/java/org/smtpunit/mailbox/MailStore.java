@@ -44,6 +44,21 @@ final class MailStore implements AutoCloseable {
     this.username = username;
   }
 
+  /** Where the store is and how it is reached. */
+  MailboxSettings settings() {
+    return settings;
+  }
+
+  /** The conversation so far, credentials redacted. */
+  ProtocolLog log() {
+    return log;
+  }
+
+  /** The user logged in as. */
+  String username() {
+    return username;
+  }
+
   static MailStore login(MailboxSettings settings, Credentials credentials, ProtocolLog log) {
     String protocol = settings.angusProtocol();
     String prefix = "mail." + protocol;

@@ -39,16 +39,10 @@ public final class Mailbox implements AutoCloseable {
 
   private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
-  private final MailboxSettings settings;
-  private final ProtocolLog log;
   private final MailStore store;
-  private final String username;
 
-  private Mailbox(MailboxSettings settings, ProtocolLog log, MailStore store, String username) {
-    this.settings = settings;
-    this.log = log;
+  private Mailbox(MailStore store) {
     this.store = store;
-    this.username = username;
   }
 
   /**
@@ -95,11 +89,11 @@ public final class Mailbox implements AutoCloseable {
             "No message matching ["
                 + query
                 + "] arrived in "
-                + settings.folder()
+                + store.settings().folder()
                 + " of "
-                + username
+                + store.username()
                 + " at "
-                + settings
+                + store.settings()
                 + " within "
                 + timeout.toMillis()
                 + " ms; the folder holds "
@@ -107,8 +101,8 @@ public final class Mailbox implements AutoCloseable {
                 + " other messages. Likely causes: the message was rejected or is still queued"
                 + " (check the SMTP reply and the server's queue), or it was delivered to another"
                 + " mailbox or folder";
-        log.note(what);
-        throw new MailboxException(what, log.snapshot(), null);
+        store.log().note(what);
+        throw new MailboxException(what, store.log().snapshot(), null);
       }
       sleep(Math.min(left, POLL_INTERVAL.toNanos()));
     }
@@ -135,7 +129,7 @@ public final class Mailbox implements AutoCloseable {
 
   /** Returns the IMAP or POP3 conversation so far, credentials redacted. */
   public Transcript transcript() {
-    return log.snapshot();
+    return store.log().snapshot();
   }
 
   /** Logs out and closes the connection; calling it again does nothing. */
@@ -146,7 +140,8 @@ public final class Mailbox implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Mailbox[" + username + " at " + settings + ", " + settings.folder() + "]";
+    MailboxSettings settings = store.settings();
+    return "Mailbox[" + store.username() + " at " + settings + ", " + settings.folder() + "]";
   }
 
   private static void sleep(long nanos) {
@@ -293,8 +288,7 @@ public final class Mailbox implements AutoCloseable {
         log.note(what);
         throw new MailboxException(what, log.snapshot(), null);
       }
-      MailStore store = MailStore.login(settings, credentials, log);
-      return new Mailbox(settings, log, store, credentials.username());
+      return new Mailbox(MailStore.login(settings, credentials, log));
     }
   }
 }

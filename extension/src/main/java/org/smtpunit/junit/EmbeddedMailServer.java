@@ -3,6 +3,7 @@ package org.smtpunit.junit;
 import java.time.Duration;
 import java.util.List;
 import org.smtpunit.ReceivedMessage;
+import org.smtpunit.internal.Arrivals;
 
 /**
  * The embedded SMTP server a test talks to when {@link SmtpTarget} names no target: a real server
@@ -78,16 +79,7 @@ public final class EmbeddedMailServer implements AutoCloseable {
    */
   public List<ReceivedMessage> awaitMessages(int count, Duration timeout) {
     if (!greenMail.waitFor(count, timeout.toMillis())) {
-      List<ReceivedMessage> received = receivedMessages();
-      throw new AssertionError(
-          "Expected "
-              + count
-              + " messages within "
-              + timeout.toMillis()
-              + " ms, but "
-              + received.size()
-              + " arrived: "
-              + received);
+      throw Arrivals.tooFew(count, timeout, receivedMessages());
     }
     return receivedMessages();
   }

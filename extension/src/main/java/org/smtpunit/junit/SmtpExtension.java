@@ -1,19 +1,15 @@
 package org.smtpunit.junit;
 
-import java.lang.reflect.AnnotatedElement;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.junit.platform.commons.support.AnnotationSupport;
 import org.smtpunit.Credentials;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpException;
@@ -29,7 +25,7 @@ import org.smtpunit.dns.MxRecords;
  */
 class SmtpExtension implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
 
-  static final Namespace NAMESPACE = Namespace.create(SmtpExtension.class);
+  private static final Namespace NAMESPACE = Stores.NAMESPACE;
   private static final Set<Class<?>> TYPES =
       Set.of(
           SmtpSession.class,
@@ -49,16 +45,16 @@ class SmtpExtension implements ParameterResolver, AfterEachCallback, TestExecuti
     Class<?> type = parameter.getParameter().getType();
     TargetSettings settings = settings(context);
     if (StubTarget.supports(type)) {
-      return StubTarget.stub(context, annotation(context).persona());
+      return StubTarget.stub(context, declaration(context).persona());
     }
     TargetClient target = targetClient(context, settings);
-    boolean stub = annotation(context).stub();
+    boolean stub = declaration(context).stub();
     try {
       if (type == SmtpClient.class) {
         testSessions(context).ifPresent(target::bind);
         return stub
             ? StubTarget.trusting(
-                target.client(), StubTarget.stub(context, annotation(context).persona()))
+                target.client(), StubTarget.stub(context, declaration(context).persona()))
             : target.client();
       }
       if (type == EmbeddedMailServer.class) {
@@ -77,16 +73,7 @@ class SmtpExtension implements ParameterResolver, AfterEachCallback, TestExecuti
       if (type == Credentials.class) {
         return settings
             .credentials()
-            .orElseThrow(
-                () ->
-                    new ParameterResolutionException(
-                        "Credentials need "
-                            + SmtpTarget.AUTH_USERNAME_PROPERTY_NAME
-                            + " and "
-                            + SmtpTarget.AUTH_PASSWORD_PROPERTY_NAME
-                            + " (or the environment variable "
-                            + SmtpTarget.AUTH_PASSWORD_VARIABLE
-                            + ")"));
+            .orElseThrow(() -> new ParameterResolutionException(TargetSettings.NO_CREDENTIALS));
       }
       TestSessions test =
           testSessions(context)
@@ -105,7 +92,7 @@ class SmtpExtension implements ParameterResolver, AfterEachCallback, TestExecuti
       target.bind(test);
       if (stub) {
         return StubTarget.openSession(
-            context, annotation(context).persona(), target.client(), test);
+            context, declaration(context).persona(), target.client(), test);
       }
       return target.openSession(context, test, unanswered(context), servers(context));
     } catch (SmtpException e) {
@@ -217,34 +204,12 @@ class SmtpExtension implements ParameterResolver, AfterEachCallback, TestExecuti
   }
 
   TargetSettings settings(ExtensionContext context) {
-    SmtpTarget annotation = annotation(context);
-    Function<String, Optional<String>> config = context::getConfigurationParameter;
-    // Parsed once per annotation and configuration; the root store is shared by the whole run.
-    return Stores.computeIfAbsent(
-        context.getRoot().getStore(NAMESPACE),
-        annotation,
-        a -> TargetSettings.of(annotation, config, System::getenv),
-        TargetSettings.class);
+    return declaration(context).settings(context);
   }
 
-  SmtpTarget annotation(ExtensionContext context) {
-    Optional<SmtpTarget> onMethod = context.getTestMethod().flatMap(m -> find(m));
-    if (onMethod.isPresent()) {
-      return onMethod.get();
-    }
-    for (Class<?> type = context.getTestClass().orElse(null);
-        type != null;
-        type = type.getEnclosingClass()) {
-      Optional<SmtpTarget> onClass = find(type);
-      if (onClass.isPresent()) {
-        return onClass.get();
-      }
-    }
-    throw new ExtensionConfigurationException("No @SmtpTarget on " + context.getDisplayName());
-  }
-
-  private static Optional<SmtpTarget> find(AnnotatedElement element) {
-    return AnnotationSupport.findAnnotation(element, SmtpTarget.class);
+  /** The declaration a test follows; {@link SmtpTargetExtension} gives its own. */
+  TargetDeclaration declaration(ExtensionContext context) {
+    return TargetDeclaration.nearest(context);
   }
 
   /** A class-level lease of an embedded server, given back when the class ends. */

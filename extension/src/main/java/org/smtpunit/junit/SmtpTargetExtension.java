@@ -34,12 +34,12 @@ import org.smtpunit.stub.Persona;
  */
 public final class SmtpTargetExtension extends SmtpExtension {
 
-  private final SmtpTarget declared;
+  private final TargetDeclaration declared;
   private final SmtpClient client;
 
   private SmtpTargetExtension(Builder builder) {
     this.client = builder.client;
-    this.declared = new Declared(builder.target, builder.mx, client);
+    this.declared = new TargetDeclaration(new Declared(builder.target, builder.mx, client));
   }
 
   /** Returns a builder: no target (the embedded server) and the default client. */
@@ -48,7 +48,7 @@ public final class SmtpTargetExtension extends SmtpExtension {
   }
 
   @Override
-  SmtpTarget annotation(ExtensionContext context) {
+  TargetDeclaration declaration(ExtensionContext context) {
     return declared;
   }
 
@@ -91,7 +91,7 @@ public final class SmtpTargetExtension extends SmtpExtension {
      */
     public SmtpTargetExtension build() {
       SmtpTargetExtension extension = new SmtpTargetExtension(this);
-      TargetSettings.of(extension.declared, key -> Optional.empty(), key -> null);
+      TargetSettings.of(extension.declared.annotation(), key -> Optional.empty(), key -> null);
       return extension;
     }
   }

@@ -2,9 +2,13 @@ package org.smtpunit.junit;
 
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
 /** Store access that compiles without warnings and runs on every JUnit from 5.10 to 6.x. */
 final class Stores {
+
+  /** The one namespace of the extension's state. */
+  static final Namespace NAMESPACE = Namespace.create(Stores.class);
 
   private Stores() {}
 

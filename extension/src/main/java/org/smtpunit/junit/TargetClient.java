@@ -136,7 +136,7 @@ final class TargetClient {
                         "MxRecords needs a domain: set @SmtpTarget(mx = \"fabrikam.com\") or "
                             + SmtpTarget.MX_PROPERTY_NAME));
     return Stores.computeIfAbsent(
-        context.getStore(SmtpExtension.NAMESPACE), "mx", k -> dns().mx(domain), MxRecords.class);
+        context.getStore(Stores.NAMESPACE), "mx", k -> dns().mx(domain), MxRecords.class);
   }
 
   private Dns dns() {

@@ -44,6 +44,16 @@ record TargetSettings(
     Optional<String> container,
     int containerPort) {
 
+  /** Why there are no credentials to inject: the keys that give them. */
+  static final String NO_CREDENTIALS =
+      "Credentials need "
+          + AUTH_USERNAME_PROPERTY_NAME
+          + " and "
+          + AUTH_PASSWORD_PROPERTY_NAME
+          + " (or the environment variable "
+          + AUTH_PASSWORD_VARIABLE
+          + ")";
+
   /** Whether sessions go to the embedded server. */
   boolean embedded() {
     return host.isEmpty() && mx.isEmpty() && container.isEmpty();

@@ -19,7 +19,7 @@ final class FaultAction {
 
   private FaultAction() {}
 
-  static Outcome perform(Fault fault, String reply, StubConnection connection)
+  static Outcome perform(Fault fault, String reply, StubChannel connection)
       throws IOException, InterruptedException {
     switch (fault.kind()) {
       case CLOSE -> {
@@ -35,7 +35,7 @@ final class FaultAction {
         return Outcome.ENDED;
       }
       case DRIP -> {
-        for (byte b : StubConnection.wire(reply)) {
+        for (byte b : StubChannel.wire(reply)) {
           sleep(fault.duration());
           connection.write(new byte[] {b});
         }
@@ -69,12 +69,12 @@ final class FaultAction {
         return Outcome.DELIVERED;
       }
       case STOP_READING -> {
-        connection.write(StubConnection.wire(reply));
+        connection.write(StubChannel.wire(reply));
         connection.awaitClose();
         return Outcome.ENDED;
       }
       case AFTER_STARTTLS -> {
-        byte[] wire = StubConnection.wire(reply);
+        byte[] wire = StubChannel.wire(reply);
         byte[] injected = fault.bytes().get(0);
         byte[] both = new byte[wire.length + injected.length];
         System.arraycopy(wire, 0, both, 0, wire.length);
@@ -84,7 +84,7 @@ final class FaultAction {
       }
       case DELAY -> {
         sleep(fault.duration());
-        connection.write(StubConnection.wire(reply));
+        connection.write(StubChannel.wire(reply));
         return Outcome.DELIVERED;
       }
       default -> throw new IllegalStateException("Unknown fault " + fault);

@@ -3,6 +3,7 @@ package org.smtpunit.stub;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.smtpunit.internal.Arrivals;
 
 /** The messages a stub accepted, with a wait for the next ones. */
 final class Inbox {
@@ -37,15 +38,7 @@ final class Inbox {
       left = deadline - System.nanoTime();
     }
     if (messages.size() < count) {
-      throw new AssertionError(
-          "Expected "
-              + count
-              + " messages within "
-              + timeout.toMillis()
-              + " ms, but "
-              + messages.size()
-              + " arrived: "
-              + new ArrayList<>(messages));
+      throw Arrivals.tooFew(count, timeout, new ArrayList<>(messages));
     }
     return List.copyOf(messages);
   }

@@ -2,15 +2,12 @@ package org.smtpunit.stub;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.smtpunit.internal.CramMd5;
 
 /**
  * The server side of AUTH (RFC 4954) for PLAIN (RFC 4616), LOGIN, CRAM-MD5 (RFC 2195) and XOAUTH2,
@@ -109,7 +106,9 @@ final class SaslExchange {
         space > 0
             && script
                 .password(text.substring(0, space))
-                .map(password -> sameText(hmacMd5(password, challenge), text.substring(space + 1)))
+                .map(
+                    password ->
+                        sameText(CramMd5.digest(password, challenge), text.substring(space + 1)))
                 .orElse(false);
     return finish(decoded.isPresent(), ok);
   }
@@ -188,15 +187,5 @@ final class SaslExchange {
   private static boolean sameText(String a, String b) {
     return MessageDigest.isEqual(
         a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String hmacMd5(String secret, String challenge) {
-    try {
-      Mac mac = Mac.getInstance("HmacMD5");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
-      return HexFormat.of().formatHex(mac.doFinal(challenge.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacMD5 is missing from this JDK", e);
-    }
   }
 }

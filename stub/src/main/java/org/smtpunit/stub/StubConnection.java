@@ -3,7 +3,6 @@ package org.smtpunit.stub;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -13,7 +12,7 @@ import javax.net.ssl.SSLSocket;
  * One accepted connection: reads commands, asks the rules and then the responder for each reply,
  * sends it in one write, and keeps the conversation's state (transaction, TLS, AUTH).
  */
-final class StubConnection implements Runnable {
+final class StubConnection implements Runnable, StubChannel {
 
   private final StubState stub;
   private final Consumer<StubConnection> ended;
@@ -256,29 +255,34 @@ final class StubConnection implements Runnable {
   }
 
   void send(String reply) throws IOException {
-    write(wire(reply));
+    write(StubChannel.wire(reply));
   }
 
-  void write(byte[] bytes) throws IOException {
+  @Override
+  public void write(byte[] bytes) throws IOException {
     out.write(bytes);
     out.flush();
   }
 
-  void drainUntilClosed() throws IOException {
+  @Override
+  public void drainUntilClosed() throws IOException {
     input.drain();
   }
 
-  void awaitClose() throws InterruptedException {
+  @Override
+  public void awaitClose() throws InterruptedException {
     closed.await();
   }
 
   /** Sends a TCP RST: linger 0 makes close() abort the connection instead of a FIN. */
-  void reset() throws IOException {
+  @Override
+  public void reset() throws IOException {
     plain.setSoLinger(true, 0);
     close();
   }
 
-  void close() {
+  @Override
+  public void close() {
     try {
       socket.close();
       plain.close();
@@ -288,11 +292,6 @@ final class StubConnection implements Runnable {
       closed.countDown();
       ended.accept(this);
     }
-  }
-
-  /** Returns the reply's bytes: its lines joined by CRLF, ending with CRLF. */
-  static byte[] wire(String reply) {
-    return (reply.replace("\n", "\r\n") + "\r\n").getBytes(StandardCharsets.UTF_8);
   }
 
   static int code(String reply) {

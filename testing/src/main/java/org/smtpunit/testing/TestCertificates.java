@@ -39,16 +39,14 @@ public final class TestCertificates {
 
     /** Returns a server-side context presenting this certificate. */
     public SSLContext serverContext(String... protocols) {
-      try (InputStream in = Files.newInputStream(keyStore)) {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(in, PASSWORD);
+      try {
         KeyManagerFactory kmf =
             KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(store, PASSWORD);
+        kmf.init(serverKeyStore(), PASSWORD);
         SSLContext context = SSLContext.getInstance(protocols.length == 0 ? "TLS" : protocols[0]);
         context.init(kmf.getKeyManagers(), null, null);
         return context;
-      } catch (IOException | GeneralSecurityException e) {
+      } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e);
       }
     }
@@ -66,12 +64,10 @@ public final class TestCertificates {
 
     /** Returns a trust store holding only this certificate. */
     public KeyStore trustStore() {
-      try (InputStream in = Files.newInputStream(keyStore)) {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(in, PASSWORD);
+      try {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("server", store.getCertificate("server"));
+        trust.setCertificateEntry("server", serverKeyStore().getCertificate("server"));
         return trust;
       } catch (IOException | GeneralSecurityException e) {
         throw new IllegalStateException(e);
