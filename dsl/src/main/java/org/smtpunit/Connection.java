@@ -82,10 +82,14 @@ final class Connection implements AutoCloseable {
     AtomicReference<Object> arrived = new AtomicReference<>();
     // Only a write larger than any send buffer can still be going on when a reply arrives; a
     // smaller one is done before the server can answer it, so no reply to it is ever "early".
-    boolean watch = early && !isTls() && bytes.length > WATCHED_WRITE_OCTETS;
+    boolean watch = early && bytes.length > WATCHED_WRITE_OCTETS;
     AtomicInteger state = new AtomicInteger(WRITING);
-    long remaining = start + timeout.toNanos() - System.nanoTime();
-    Alarm alarm = alarm(remaining, watch ? () -> poll(stage, state, arrived) : null);
+    long deadline = start + timeout.toNanos();
+    EarlyTlsReply tlsWatch =
+        watch && isTls() ? new EarlyTlsReply(this, stage, deadline, state, arrived) : null;
+    BooleanSupplier poll =
+        !watch ? null : tlsWatch != null ? tlsWatch::poll : () -> poll(stage, state, arrived);
+    Alarm alarm = alarm(deadline - System.nanoTime(), poll);
     IOException failure = null;
     try {
       out.write(bytes);
@@ -96,6 +100,12 @@ final class Connection implements AutoCloseable {
       state.compareAndSet(WRITING, WRITTEN);
       alarm.cancel();
     }
+    if (tlsWatch != null) {
+      tlsWatch.finish();
+    }
+    if (watch && failure != null && arrived.get() == null && !alarm.fired()) {
+      replyAfterFailedWrite(stage, arrived);
+    }
     if (arrived.get() != null) {
       return earlyReply(stage, arrived.get());
     }
@@ -105,20 +115,22 @@ final class Connection implements AutoCloseable {
     return null;
   }
 
-  private static final int WRITING = 0;
-  private static final int WRITTEN = 1;
-  private static final int ANSWERED_EARLY = 2;
+  static final int WRITING = 0;
+  static final int WRITTEN = 1;
+  static final int ANSWERED_EARLY = 2;
 
   /** Writes up to this size are never watched for an early reply (see {@link #write}). */
   static final int WATCHED_WRITE_OCTETS = 4096;
 
   /**
-   * Runs on the watchdog while a write is under way (the writer waits for it to finish before it
-   * reads anything itself): takes a complete reply the server sent meanwhile, and aborts the write.
+   * Runs on the watchdog while a write is under way in plain text (the writer waits for it to
+   * finish before it reads anything itself): takes a complete reply the server sent meanwhile, and
+   * aborts the write. Under TLS, {@link EarlyTlsReply} watches instead.
    */
   private boolean poll(SmtpStage stage, AtomicInteger state, AtomicReference<Object> arrived) {
     if (!reader.pollInput()
         || !reader.hasCompleteReply()
+        || reader.bufferedReplyIsPositive()
         || !state.compareAndSet(WRITING, ANSWERED_EARLY)) {
       return false;
     }
@@ -128,6 +140,23 @@ final class Connection implements AutoCloseable {
       arrived.set(e);
     }
     return true;
+  }
+
+  /**
+   * A server that answers early and closes at once fails the write before a tick of the watchdog
+   * saw its reply; in plain text the reply may still wait, whole, in the socket's receive buffer.
+   * Under TLS the failed write has closed the TLS layer: only {@link EarlyTlsReply}'s reading
+   * thread can have taken it.
+   */
+  private void replyAfterFailedWrite(SmtpStage stage, AtomicReference<Object> arrived) {
+    if (isTls() || !reader.pollInput() || !reader.hasCompleteReply()) {
+      return;
+    }
+    try {
+      arrived.set(reader.read(stage, System.nanoTime(), Duration.ofMillis(1)));
+    } catch (SmtpException e) {
+      // Not a reply after all: the write's failure is what the caller hears.
+    }
   }
 
   private SmtpReply earlyReply(SmtpStage stage, Object arrived) {
@@ -182,8 +211,20 @@ final class Connection implements AutoCloseable {
     closeQuietly();
   }
 
+  /**
+   * Returns how many bytes wait on the TCP socket under any TLS layer (for TLS, possibly part of a
+   * record), 0 when unknown; never blocks.
+   */
+  int tcpAvailable() {
+    try {
+      return tcp.getInputStream().available();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   /** Closes the TCP socket under any TLS layer at once, unblocking a stuck write. */
-  private void abort() {
+  void abort() {
     closed.set(true);
     try {
       tcp.close();

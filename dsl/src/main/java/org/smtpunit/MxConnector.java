@@ -24,6 +24,12 @@ final class MxConnector {
           log.snapshot(),
           null);
     }
+    // As for one host: a name TLS cannot send fails before any connection, not in the handshake.
+    for (MxRecord record : mx.records()) {
+      if (!record.addresses().isEmpty()) {
+        opener.prepareTls(record.exchange());
+      }
+    }
     List<String> attempts = new ArrayList<>();
     ConnectFailure firstFailure = null;
     SmtpException firstCause = null;

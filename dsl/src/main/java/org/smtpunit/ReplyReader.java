@@ -299,6 +299,53 @@ final class ReplyReader {
   }
 
   /**
+   * Under TLS, on a helper thread while the connection's owner is blocked writing (see {@link
+   * EarlyTlsReply}): reads until the buffer holds a whole reply, by the deadline ({@link
+   * System#nanoTime()}). Records nothing: returns {@code false} when the deadline passes, the
+   * connection fails or ends, or the reply would not fit the buffer, and the owner reports that
+   * when it reads.
+   */
+  boolean awaitCompleteReply(long deadline) {
+    try {
+      while (!hasCompleteReply()) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          return false;
+        }
+        if (limit == buffer.length) {
+          if (position > 0) {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
+          } else if (buffer.length < 2 * MAX_LINE_OCTETS) {
+            buffer = Arrays.copyOf(buffer, 2 * MAX_LINE_OCTETS);
+          } else {
+            return false;
+          }
+        }
+        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remaining / 1_000_000)));
+        int n = in.read(buffer, limit, buffer.length - limit);
+        if (n < 0) {
+          return false;
+        }
+        limit += n;
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Returns whether the buffered reply is positive (2xx or 3xx): never an early answer to a write
+   * still under way, since no server accepts what it has not read whole; such a reply arriving
+   * during a write means the write has just finished.
+   */
+  boolean bufferedReplyIsPositive() {
+    return position < limit && (buffer[position] == '2' || buffer[position] == '3');
+  }
+
+  /**
    * Returns whether the buffer holds a whole reply: lines up to one without a '-' after the code.
    */
   boolean hasCompleteReply() {

@@ -41,12 +41,22 @@ final class SessionOpener {
       throw new IllegalArgumentException("Host must not be blank");
     }
     HostPort.checkPort("Port", port);
-    if (settings.tlsMode() != TlsMode.NONE) {
-      settings.tls().prepare(host);
-    }
+    prepareTls(host);
     TranscriptLog log = new TranscriptLog();
     Socket socket = Connector.connect(host, port, settings.connectTimeout(), log);
     return greet(host, port, socket, log);
+  }
+
+  /**
+   * When the client uses TLS, checks before any connection that TLS can send the name it will use
+   * for {@code host} (SNI, RFC 6066 §3), and sets up the TLS context.
+   *
+   * @throws IllegalArgumentException when the JDK's SNI rules refuse the name
+   */
+  void prepareTls(String host) {
+    if (settings.tlsMode() != TlsMode.NONE) {
+      settings.tls().prepare(host);
+    }
   }
 
   /**

@@ -120,6 +120,8 @@ public final class SmtpClient {
    * each of their addresses in turn, on port 25; returns the first session that greets.
    *
    * @throws SmtpConnectException listing every attempt when none greets, or at once for a null MX
+   * @throws IllegalArgumentException before any connection, when the client uses TLS and an
+   *     exchanger's name (or the {@code tlsHostName}) is not one TLS can send as SNI
    */
   public SmtpSession open(MxRecords mx) {
     return open(mx, 25);
@@ -130,7 +132,8 @@ public final class SmtpClient {
    * session that greets. {@link SmtpSession#remoteHost()} names the exchanger that answered.
    *
    * @throws SmtpConnectException listing every attempt when none greets, or at once for a null MX
-   * @throws IllegalArgumentException for a bad port
+   * @throws IllegalArgumentException for a bad port, or before any connection, when the client uses
+   *     TLS and an exchanger's name (or the {@code tlsHostName}) is not one TLS can send as SNI
    */
   public SmtpSession open(MxRecords mx, int port) {
     Objects.requireNonNull(mx, "mx");
@@ -145,7 +148,8 @@ public final class SmtpClient {
    *
    * @throws SmtpConnectException listing every attempt when no address greets, or at once for the
    *     null MX {@code .}
-   * @throws IllegalArgumentException for a bad port
+   * @throws IllegalArgumentException for a bad port, or before any connection, when the client uses
+   *     TLS and the exchanger's name (or the {@code tlsHostName}) is not one TLS can send as SNI
    */
   public SmtpSession open(MxRecord exchanger, int port) {
     Objects.requireNonNull(exchanger, "exchanger");

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.smtpunit.dns.MxRecord;
@@ -304,6 +308,55 @@ class ArgumentContractTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> implicit.open(host, 1))
         .withMessageContaining("nothing was sent");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = TlsMode.class,
+      names = {"IMPLICIT", "STARTTLS", "STARTTLS_IF_OFFERED"})
+  void an_exchanger_name_sni_refuses_fails_opening_by_mx_before_connecting(TlsMode mode)
+      throws Exception {
+    try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      MxRecord exchanger =
+          new MxRecord(10, "mail_1.example", List.of(InetAddress.getLoopbackAddress()));
+      SmtpClient client =
+          SmtpClient.builder()
+              .tls(mode)
+              .trustAnyCertificateInsecurely()
+              .replyTimeout(Duration.ofSeconds(1))
+              .build();
+
+      assertThatIllegalArgumentException()
+          .isThrownBy(
+              () ->
+                  client.open(
+                      new MxRecords("contoso.com", List.of(exchanger), false),
+                      listener.getLocalPort()))
+          .withMessageContaining("[mail_1.example] is not a host name TLS can send")
+          .withMessageContaining("nothing was sent");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> client.open(exchanger, listener.getLocalPort()))
+          .withMessageContaining("nothing was sent");
+
+      assertThat(acceptedConnections(listener)).isZero();
+    }
+  }
+
+  /**
+   * Accepts whatever connected: a client's connect completes into the backlog before it returns, so
+   * a connection made by a finished call is accepted at once, and none means none was made.
+   */
+  private static int acceptedConnections(ServerSocket listener) throws Exception {
+    listener.setSoTimeout(100);
+    int accepted = 0;
+    for (int i = 0; i < 10; i++) {
+      try (Socket socket = listener.accept()) {
+        accepted++;
+      } catch (SocketTimeoutException e) {
+        return accepted;
+      }
+    }
+    return accepted;
   }
 
   @Test

@@ -319,4 +319,29 @@ class DeadlineTest {
       assertThat(smtp.isOpen()).isFalse();
     }
   }
+
+  @Test
+  void an_early_552_followed_by_a_close_during_the_content_is_returned_as_the_reply() {
+    server =
+        ScriptedSmtpServer.start(
+            c -> {
+              c.send("220 ready\r\n");
+              c.readLine();
+              c.send("354 go ahead\r\n");
+              c.readBytes(64);
+              c.send("552 5.3.4 Message too big\r\n");
+              c.close(); // at once: the client's next write fails before any tick of its watchdog
+            });
+    MailMessage message = MailMessage.raw("Subject: big\r\n\r\n" + "x".repeat(HUGE));
+    try (SmtpSession smtp = client(EARLY_TIMEOUT).build().open(server.host(), server.port())) {
+      smtp.data();
+
+      SmtpReply reply = smtp.content(message);
+
+      assertThat(reply).hasToString("552 5.3.4 Message too big");
+      assertThat(smtp.isOpen()).isFalse();
+      assertThat(smtp.transcript().toString())
+          .contains("the server replied before the client had finished writing at content");
+    }
+  }
 }

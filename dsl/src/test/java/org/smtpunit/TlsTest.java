@@ -3,16 +3,20 @@ package org.smtpunit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.smtpunit.assertions.SmtpAssertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smtpunit.testing.TestCertificates;
 import org.smtpunit.testing.TestCertificates.Certificate;
+import org.smtpunit.testserver.SchedulingStalls;
 import org.smtpunit.testserver.ScriptedSmtpServer;
 import org.smtpunit.testserver.SecureScript;
 
@@ -288,8 +292,8 @@ class TlsTest {
   }
 
   @Test
-  void a_server_that_stops_reading_cannot_block_a_large_message_under_tls() {
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+  void a_server_that_stops_reading_cannot_block_a_large_message_under_tls() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
     server =
         ScriptedSmtpServer.start(
             c -> {
@@ -301,28 +305,29 @@ class TlsTest {
               c.startTls(good.serverContext());
               c.readLine();
               c.send("354 go ahead\r\n");
-              release.await(60, java.util.concurrent.TimeUnit.SECONDS); // never reads the content
+              release.await(60, TimeUnit.SECONDS); // never reads the content
             });
-    SmtpClient client =
-        trusting(good).tls(TlsMode.STARTTLS).replyTimeout(Duration.ofSeconds(2)).build();
-    try {
+    Duration timeout = Duration.ofSeconds(2);
+    MailMessage message = MailMessage.raw("Subject: big\r\n\r\n" + "x".repeat(16 * 1024 * 1024));
+    SmtpClient client = trusting(good).tls(TlsMode.STARTTLS).replyTimeout(timeout).build();
+    try (SchedulingStalls stalls = SchedulingStalls.start();
+        SmtpSession smtp = client.open(server.host(), server.port())) {
+      smtp.data();
+
       // Closing a TLS socket waits for a blocked write's lock: the watchdog must abort the TCP
-      // socket underneath, or this would hang until the server gave up.
+      // socket underneath, or this would hang until the server gave up (the preemptive timeout
+      // only keeps such a hang from holding the build).
+      long start = System.nanoTime();
       SmtpTimeoutException e =
-          org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          assertTimeoutPreemptively(
               Duration.ofSeconds(20),
-              () -> {
-                try (SmtpSession smtp = client.open(server.host(), server.port())) {
-                  smtp.data();
-                  return catchThrowableOfType(
-                      SmtpTimeoutException.class,
-                      () ->
-                          smtp.content(
-                              MailMessage.raw(
-                                  "Subject: big\r\n\r\n" + "x".repeat(16 * 1024 * 1024))));
-                }
-              });
+              () -> catchThrowableOfType(SmtpTimeoutException.class, () -> smtp.content(message)));
+      long end = System.nanoTime();
+
+      assertThat(e).isNotNull();
       assertThat(e.getMessage()).startsWith("The server stopped reading at content");
+      // The contract's bound on the call's own time: its deadline plus 500 ms.
+      assertThat(stalls.ownTime(start, end)).isLessThan(timeout.plusMillis(500));
     } finally {
       release.countDown();
     }
