@@ -32,11 +32,26 @@ final class Connection implements AutoCloseable {
   private final TranscriptLog log;
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  /**
+   * The room left in the TCP send buffer for writes made without the watchdog (see {@link
+   * #unwatched}); 0 under TLS.
+   */
+  private int unwatchedRoom;
+
+  /**
+   * What one write costs the send buffer beyond its bytes, at most: the kernel counts each segment
+   * it holds with its buffer overhead (about 1 KB on Linux), not just the data.
+   */
+  static final int SEGMENT_OVERHEAD = 2048;
+
   /** A connection whose {@code socket} may be a TLS layer over the {@code tcp} socket. */
   Connection(Socket socket, Socket tcp, TranscriptLog log) throws IOException {
     this.log = log;
     this.tcp = tcp;
     attach(socket);
+    if (socket == tcp) {
+      unwatchedRoom = tcp.getSendBufferSize();
+    }
   }
 
   /** Switches to another socket over the same connection (the TLS layer after STARTTLS). */
@@ -44,7 +59,7 @@ final class Connection implements AutoCloseable {
     this.socket = socket;
     InputStream in = socket.getInputStream();
     this.out = socket.getOutputStream();
-    this.reader = new ReplyReader(socket, in, log, socket == tcp ? null : this);
+    this.reader = new ReplyReader(socket, in, log, socket == tcp ? null : this::abort);
   }
 
   /** Returns how many bytes can be read without blocking, 0 when unknown. */
@@ -79,14 +94,26 @@ final class Connection implements AutoCloseable {
    *     closed: the rest of the command can no longer be sent)
    */
   SmtpReply write(byte[] bytes, SmtpStage stage, long start, Duration timeout, boolean early) {
-    AtomicReference<Object> arrived = new AtomicReference<>();
     // Only a write larger than any send buffer can still be going on when a reply arrives; a
     // smaller one is done before the server can answer it, so no reply to it is ever "early".
     boolean watch = early && bytes.length > WATCHED_WRITE_OCTETS;
-    AtomicInteger state = new AtomicInteger(WRITING);
+    if (!watch && unwatched(bytes.length)) {
+      try {
+        out.write(bytes);
+        out.flush();
+        return null;
+      } catch (IOException e) {
+        throw writeFailed(stage, e, false, timeout);
+      }
+    }
+    AtomicReference<Object> arrived = new AtomicReference<>();
+    AtomicInteger state = new AtomicInteger(EarlyTlsReply.WRITING);
     long deadline = start + timeout.toNanos();
     EarlyTlsReply tlsWatch =
-        watch && isTls() ? new EarlyTlsReply(this, stage, deadline, state, arrived) : null;
+        watch && isTls()
+            ? new EarlyTlsReply(
+                reader, this::tcpAvailable, this::abort, stage, deadline, state, arrived)
+            : null;
     BooleanSupplier poll =
         !watch ? null : tlsWatch != null ? tlsWatch::poll : () -> poll(stage, state, arrived);
     Alarm alarm = alarm(deadline - System.nanoTime(), poll);
@@ -97,7 +124,7 @@ final class Connection implements AutoCloseable {
     } catch (IOException e) {
       failure = e;
     } finally {
-      state.compareAndSet(WRITING, WRITTEN);
+      state.compareAndSet(EarlyTlsReply.WRITING, EarlyTlsReply.WRITTEN);
       alarm.cancel();
     }
     if (tlsWatch != null) {
@@ -115,9 +142,21 @@ final class Connection implements AutoCloseable {
     return null;
   }
 
-  static final int WRITING = 0;
-  static final int WRITTEN = 1;
-  static final int ANSWERED_EARLY = 2;
+  /**
+   * Returns whether a plain-text write of {@code length} bytes fits in what is left of the send
+   * buffer the connection started with, counting every earlier such write as never sent: then it
+   * cannot block, whatever the server does, and needs no watchdog. The first commands of a session
+   * (the whole walkthrough transaction) go out so, and a short session never starts the watchdog
+   * thread; once the room is used up, every write is watched.
+   */
+  private boolean unwatched(int length) {
+    int cost = length + SEGMENT_OVERHEAD;
+    if (isTls() || cost > unwatchedRoom) {
+      return false;
+    }
+    unwatchedRoom -= cost;
+    return true;
+  }
 
   /** Writes up to this size are never watched for an early reply (see {@link #write}). */
   static final int WATCHED_WRITE_OCTETS = 4096;
@@ -131,7 +170,7 @@ final class Connection implements AutoCloseable {
     if (!reader.pollInput()
         || !reader.hasCompleteReply()
         || reader.bufferedReplyIsPositive()
-        || !state.compareAndSet(WRITING, ANSWERED_EARLY)) {
+        || !state.compareAndSet(EarlyTlsReply.WRITING, EarlyTlsReply.ANSWERED_EARLY)) {
       return false;
     }
     try {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 
 /**
  * Watches a large write under TLS for a reply the server sends before it has read everything (an
@@ -26,7 +27,15 @@ final class EarlyTlsReply {
   /** How long the writer waits for the reading thread once the connection was aborted. */
   private static final long ABORTED_JOIN_MILLIS = 1_000;
 
-  private final Connection connection;
+  /** The states of the watched write. */
+  static final int WRITING = 0;
+
+  static final int WRITTEN = 1;
+  static final int ANSWERED_EARLY = 2;
+
+  private final ReplyReader replies;
+  private final IntSupplier tcpAvailable;
+  private final Runnable abort;
   private final SmtpStage stage;
   private final long deadline;
   private final AtomicInteger state;
@@ -34,16 +43,22 @@ final class EarlyTlsReply {
   private volatile Thread reader;
 
   /**
-   * A watch over one write, due by {@code deadline} ({@link System#nanoTime()}); a reply taken
-   * while {@code state} is still {@code writing} is put into {@code arrived}.
+   * A watch over one write, due by {@code deadline} ({@link System#nanoTime()}): {@code
+   * tcpAvailable} says without blocking whether bytes wait under the TLS layer, {@code abort}
+   * closes the TCP socket; a reply taken while {@code state} is still {@link #WRITING} is put into
+   * {@code arrived}.
    */
   EarlyTlsReply(
-      Connection connection,
+      ReplyReader replies,
+      IntSupplier tcpAvailable,
+      Runnable abort,
       SmtpStage stage,
       long deadline,
       AtomicInteger state,
       AtomicReference<Object> arrived) {
-    this.connection = connection;
+    this.replies = replies;
+    this.tcpAvailable = tcpAvailable;
+    this.abort = abort;
     this.stage = stage;
     this.deadline = deadline;
     this.state = state;
@@ -55,7 +70,7 @@ final class EarlyTlsReply {
    * abort: the reading thread aborts the write itself once it has a reply.
    */
   boolean poll() {
-    if (reader == null && connection.tcpAvailable() > 0) {
+    if (reader == null && tcpAvailable.getAsInt() > 0) {
       Thread thread = new Thread(this::read, "smtpunit-early-reply");
       thread.setDaemon(true);
       reader = thread;
@@ -66,10 +81,9 @@ final class EarlyTlsReply {
 
   /** On the reading thread: takes a complete reply and, if the write still goes on, ends it. */
   private void read() {
-    ReplyReader replies = connection.reader();
     if (!replies.awaitCompleteReply(deadline)
         || replies.bufferedReplyIsPositive()
-        || !state.compareAndSet(Connection.WRITING, Connection.ANSWERED_EARLY)) {
+        || !state.compareAndSet(WRITING, ANSWERED_EARLY)) {
       // Nothing whole in time, or the write finished (first, or just now: a positive reply): the
       // writer reads the reply itself, from what is buffered.
       return;
@@ -79,7 +93,7 @@ final class EarlyTlsReply {
     } catch (SmtpException e) {
       arrived.set(e);
     }
-    connection.abort();
+    abort.run();
   }
 
   /**
@@ -95,12 +109,12 @@ final class EarlyTlsReply {
       long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
       thread.join(Math.max(1, remaining));
       if (thread.isAlive()) {
-        connection.abort();
+        abort.run();
         thread.join(ABORTED_JOIN_MILLIS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      connection.abort();
+      abort.run();
     }
   }
 }

@@ -33,8 +33,10 @@ final class ReplyReader {
   private final InputStream in;
   private final TranscriptLog log;
 
-  /** Aborts a read at its deadline under TLS; {@code null} in plain text. */
-  private final Connection guard;
+  /**
+   * Under TLS, aborts the TCP socket when a read passes its deadline; {@code null} in plain text.
+   */
+  private final Runnable abort;
 
   /** Starts small (most replies are short) and grows to hold a line of the maximum length. */
   private byte[] buffer = new byte[1024];
@@ -42,11 +44,11 @@ final class ReplyReader {
   private int position;
   private int limit;
 
-  ReplyReader(Socket socket, InputStream in, TranscriptLog log, Connection guard) {
+  ReplyReader(Socket socket, InputStream in, TranscriptLog log, Runnable abort) {
     this.socket = socket;
     this.in = in;
     this.log = log;
-    this.guard = guard;
+    this.abort = abort;
   }
 
   /** Returns whether bytes the server sent are waiting in the buffer, unread. */
@@ -83,22 +85,11 @@ final class ReplyReader {
     int code = -1;
     while (true) {
       String line = log.redact(readLine(stage, deadline, timeout, lines.isEmpty()));
-      refuseControls(line, stage);
-      int lineCode = parseCode(line, stage);
+      ReplyLines.refuseControls(line, stage, log);
+      int lineCode = ReplyLines.parseCode(line, stage, log);
       boolean last = line.length() == 3 || line.charAt(3) == ' ';
       if (code >= 0 && lineCode != code) {
-        log.received(line, Instant.now(), null);
-        throw new SmtpProtocolException(
-            "Mixed reply codes in one multi-line reply at "
-                + stage
-                + ": line ["
-                + Wire.printable(line)
-                + "] follows code "
-                + code
-                + "; RFC 5321 §4.2.1 requires every line of a reply to carry the same code",
-            line,
-            stage,
-            log.snapshot());
+        throw ReplyLines.mixedCodes(line, code, stage, log);
       }
       code = lineCode;
       lines.add(line.length() <= 4 ? "" : line.substring(4));
@@ -109,74 +100,9 @@ final class ReplyReader {
       }
       log.received(line, Instant.now(), null);
       if (lines.size() >= MAX_LINES) {
-        throw new SmtpProtocolException(
-            "Endless multi-line reply at "
-                + stage
-                + ": more than "
-                + MAX_LINES
-                + " lines without a last line, the latest ["
-                + Wire.printable(line)
-                + "]; expected a line with a space after the code",
-            line,
-            stage,
-            log.snapshot());
+        throw ReplyLines.endless(line, MAX_LINES, stage, log);
       }
     }
-  }
-
-  /**
-   * A bare CR or a NUL inside a reply line is not text (RFC 5321 §2.3.8 allows CR only before LF):
-   * the reply is refused, never turned into a value that would carry it.
-   */
-  private void refuseControls(String line, SmtpStage stage) {
-    int cr = line.indexOf('\r');
-    int nul = line.indexOf('\0');
-    if (cr < 0 && nul < 0) {
-      return;
-    }
-    log.received(line, Instant.now(), null);
-    int at = cr < 0 ? nul : nul < 0 ? cr : Math.min(cr, nul);
-    String what = at == cr ? "a bare CR" : "a NUL";
-    throw new SmtpProtocolException(
-        "Malformed reply line ["
-            + Wire.printable(line)
-            + "] at "
-            + stage
-            + ": it holds "
-            + what
-            + " at index "
-            + at
-            + "; RFC 5321 §2.3.8 allows CR only as part of the CRLF line end",
-        line,
-        stage,
-        log.snapshot());
-  }
-
-  private int parseCode(String line, SmtpStage stage) {
-    boolean valid =
-        line.length() >= 3
-            && line.charAt(0) >= '2'
-            && line.charAt(0) <= '5'
-            && isDigit(line.charAt(1))
-            && isDigit(line.charAt(2))
-            && (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '-');
-    if (!valid) {
-      log.received(line, Instant.now(), null);
-      throw new SmtpProtocolException(
-          "Malformed reply line ["
-              + Wire.printable(line)
-              + "] at "
-              + stage
-              + ": expected a 3-digit code (2xx to 5xx) followed by ' ' or '-' (RFC 5321 §4.2)",
-          line,
-          stage,
-          log.snapshot());
-    }
-    return (line.charAt(0) - '0') * 100 + (line.charAt(1) - '0') * 10 + (line.charAt(2) - '0');
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
   }
 
   private String readLine(SmtpStage stage, long deadline, Duration timeout, boolean firstLine) {
@@ -245,7 +171,7 @@ final class ReplyReader {
     // Under TLS a socket timeout bounds each read of the TCP socket, not the record the TLS layer
     // assembles from them: a server that drips a record would hold the read far past the deadline.
     // The alarm aborts the TCP socket at the deadline instead.
-    Alarm alarm = guard == null ? null : guard.alarm(remaining, null);
+    Alarm alarm = abort == null ? null : Alarm.arm(remaining, abort, null);
     try {
       socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remaining / 1_000_000)));
       n = in.read(buffer, limit, buffer.length - limit);
@@ -280,7 +206,7 @@ final class ReplyReader {
    * buffered unread.
    */
   boolean pollInput() {
-    if (guard == null) {
+    if (abort == null) {
       try {
         int available = in.available();
         while (available > 0 && limit < buffer.length) {
