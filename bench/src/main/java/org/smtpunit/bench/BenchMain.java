@@ -77,6 +77,7 @@ public final class BenchMain {
     try (SmtpSink sink = new SmtpSink()) {
       throughputTable(
           "in-process sink (TCP_NODELAY, one write per reply)", "127.0.0.1", sink.port());
+      perTransaction(sink.port());
       coldStart(sink.port());
       memory(sink.port());
     }
@@ -91,6 +92,15 @@ public final class BenchMain {
       coldStart(sink.port());
     }
     return rows;
+  }
+
+  /** The client's own cost per transaction against the in-process sink (see PerTransaction). */
+  private void perTransaction(int port) throws Exception {
+    out.printf("%n## Cost per transaction against the in-process sink (one thread)%n");
+    header("client", "tx", "client thread CPU µs/tx", "x floor", "context switches/tx (process)");
+    for (String[] cells : PerTransaction.table("127.0.0.1", port, plan)) {
+      row(cells);
+    }
   }
 
   private void throughputTable(String target, String host, int port) throws Exception {

@@ -26,6 +26,7 @@ class BenchSmokeTest {
 
     assertThat(out)
         .contains("## Throughput against in-process sink")
+        .contains("## Cost per transaction against the in-process sink")
         .contains("## Cold start")
         .contains("## Retained heap per open session")
         .contains("## The embedded default");
@@ -44,6 +45,10 @@ class BenchSmokeTest {
                   assertThat(Double.parseDouble(r.split("\\|")[4].strip().replace(",", "")))
                       .isPositive());
     }
+    assertThat(rows)
+        .filteredOn(r -> r.startsWith("| SmtpUnit SmtpSession | ") && r.split("\\|").length == 6)
+        .singleElement()
+        .satisfies(r -> assertThat(Double.parseDouble(r.split("\\|")[3].strip())).isPositive());
     assertThat(rows).anyMatch(r -> r.startsWith("| walkthrough tx/s, embedded server |"));
     assertThat(rows).anyMatch(r -> r.startsWith("| extension overhead per test |"));
     assertThat(rows).anyMatch(r -> r.startsWith("| extension overhead per test, tls = STARTTLS"));
