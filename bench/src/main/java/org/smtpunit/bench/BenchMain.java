@@ -109,24 +109,17 @@ public final class BenchMain {
     double floor1 = 0;
     double smtpunit1 = 0;
     for (int threads : new int[] {1, 2, 8}) {
-      // Clients take turns, round after round, and each reports its median round, so neither
-      // the order nor a noisy moment favours one of them.
+      // Within a round the clients take turns in short slices (Throughput.interleaved); each
+      // reports its median round, so neither the order nor a noisy moment favours one of them.
       List<Clients.Client> clients = Clients.all();
       List<List<Throughput.Result>> measured = new ArrayList<>();
       clients.forEach(c -> measured.add(new ArrayList<>()));
       for (int round = 0; round < plan.rounds(); round++) {
+        List<Throughput.Result> results =
+            Throughput.interleaved(
+                clients, host, port, threads, plan.warmup(), plan.transactions(), plan.limit());
         for (int i = 0; i < clients.size(); i++) {
-          measured
-              .get(i)
-              .add(
-                  Throughput.measure(
-                      clients.get(i),
-                      host,
-                      port,
-                      threads,
-                      plan.warmup(),
-                      plan.transactions(),
-                      plan.limit()));
+          measured.get(i).add(results.get(i));
         }
       }
       double floor = 0;

@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Runs a client's transactions on N threads, bounded in count and in time. */
+/** Runs clients' transactions on N threads, bounded in count and in time. */
 final class Throughput {
 
   /** One measured configuration. */
@@ -22,8 +22,17 @@ final class Throughput {
 
   private Throughput() {}
 
-  static Result measure(
-      Clients.Client client,
+  /** How many turns each client takes in one measurement. */
+  static final int SLICES = 20;
+
+  /**
+   * Measures the clients taking turns in short slices ({@link #SLICES} per client, the order
+   * rotating from slice to slice), so a slow stretch of a shared machine hits every client alike
+   * instead of the one whose whole run it fell on. Each client runs {@code count} transactions on
+   * {@code threads} threads after {@code warmup} on the calling thread, within {@code limit}.
+   */
+  static List<Result> interleaved(
+      List<Clients.Client> clients,
       String host,
       int port,
       int threads,
@@ -31,46 +40,63 @@ final class Throughput {
       int count,
       Duration limit)
       throws Exception {
-    for (int i = 0; i < warmup; i++) {
-      client.transaction(host, port);
+    for (Clients.Client client : clients) {
+      for (int i = 0; i < warmup; i++) {
+        client.transaction(host, port);
+      }
     }
+    int n = clients.size();
+    long[] elapsed = new long[n];
+    List<List<long[]>> latencies = new ArrayList<>();
+    clients.forEach(c -> latencies.add(new ArrayList<>()));
+    int perThread = Math.max(1, count / threads / SLICES);
+    long deadline = System.nanoTime() + limit.toNanos() * n;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      long deadline = System.nanoTime() + limit.toNanos();
-      int perThread = Math.max(1, count / threads);
-      long start = System.nanoTime();
-      List<Future<long[]>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  long[] latencies = new long[perThread];
-                  int done = 0;
-                  while (done < perThread && System.nanoTime() < deadline) {
-                    long begin = System.nanoTime();
-                    client.transaction(host, port);
-                    latencies[done++] = System.nanoTime() - begin;
-                  }
-                  return Arrays.copyOf(latencies, done);
-                }));
+      for (int slice = 0; slice < SLICES && System.nanoTime() < deadline; slice++) {
+        for (int k = 0; k < n; k++) {
+          int i = (slice + k) % n;
+          Clients.Client client = clients.get(i);
+          long start = System.nanoTime();
+          List<Future<long[]>> futures = new ArrayList<>();
+          for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> run(client, host, port, perThread, deadline)));
+          }
+          for (Future<long[]> future : futures) {
+            latencies.get(i).add(future.get());
+          }
+          elapsed[i] += System.nanoTime() - start;
+        }
       }
-      List<long[]> all = new ArrayList<>();
-      for (Future<long[]> future : futures) {
-        all.add(future.get());
-      }
-      long elapsed = System.nanoTime() - start;
-      long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-      double perSecond = latencies.length / (elapsed / 1e9);
-      return new Result(
-          client.name(),
-          threads,
-          latencies.length,
-          perSecond,
-          percentile(latencies, 50),
-          percentile(latencies, 99));
     } finally {
       pool.shutdownNow();
     }
+    List<Result> results = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      long[] sorted = latencies.get(i).stream().flatMapToLong(Arrays::stream).sorted().toArray();
+      results.add(
+          new Result(
+              clients.get(i).name(),
+              threads,
+              sorted.length,
+              sorted.length / (elapsed[i] / 1e9),
+              percentile(sorted, 50),
+              percentile(sorted, 99)));
+    }
+    return results;
+  }
+
+  /** Runs up to {@code count} transactions, returning their latencies in nanoseconds. */
+  private static long[] run(Clients.Client client, String host, int port, int count, long deadline)
+      throws Exception {
+    long[] latencies = new long[count];
+    int done = 0;
+    while (done < count && System.nanoTime() < deadline) {
+      long begin = System.nanoTime();
+      client.transaction(host, port);
+      latencies[done++] = System.nanoTime() - begin;
+    }
+    return Arrays.copyOf(latencies, done);
   }
 
   static double percentile(long[] sorted, int p) {
