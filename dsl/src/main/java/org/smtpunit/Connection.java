@@ -64,11 +64,7 @@ final class Connection implements AutoCloseable {
 
   /** Returns how many bytes can be read without blocking, 0 when unknown. */
   int available() {
-    try {
-      return socket.getInputStream().available();
-    } catch (IOException e) {
-      return 0;
-    }
+    return available(socket);
   }
 
   Socket socket() {
@@ -255,8 +251,12 @@ final class Connection implements AutoCloseable {
    * record), 0 when unknown; never blocks.
    */
   int tcpAvailable() {
+    return available(tcp);
+  }
+
+  private static int available(Socket socket) {
     try {
-      return tcp.getInputStream().available();
+      return socket.getInputStream().available();
     } catch (IOException e) {
       return 0;
     }
