@@ -153,7 +153,7 @@ final class SessionOpener {
     if (settings.tlsMode() == TlsMode.STARTTLS
         || settings.tlsMode() == TlsMode.STARTTLS_IF_OFFERED) {
       try {
-        StartTls.duringOpen(session, conversation, settings);
+        StartTls.duringOpen(session::ehlo, session::startTls, conversation, settings);
       } catch (RuntimeException e) {
         session.close();
         throw e;

@@ -1,6 +1,8 @@
 package org.smtpunit;
 
 import java.io.IOException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -73,13 +75,17 @@ final class StartTls {
   }
 
   /**
-   * The client's own EHLO and STARTTLS while opening a session for {@link TlsMode#STARTTLS} and its
-   * variant (here rather than in {@link SessionOpener}, so that opening a plain session does not
-   * load {@link SmtpTlsException}).
+   * The client's own EHLO and STARTTLS (the session's {@code ehlo} and {@code startTls}) while
+   * opening a session for {@link TlsMode#STARTTLS} and its variant (here rather than in {@link
+   * SessionOpener}, so that opening a plain session does not load {@link SmtpTlsException}).
    */
-  static void duringOpen(SmtpSession session, Conversation conversation, SessionSettings settings) {
+  static void duringOpen(
+      Function<String, EhloReply> ehloCommand,
+      Supplier<SmtpReply> startTlsCommand,
+      Conversation conversation,
+      SessionSettings settings) {
     boolean required = settings.tlsMode() == TlsMode.STARTTLS;
-    EhloReply ehlo = session.ehlo(settings.clientDomain());
+    EhloReply ehlo = ehloCommand.apply(settings.clientDomain());
     if (!ehlo.supports("STARTTLS")) {
       if (required) {
         throw new SmtpTlsException(
@@ -93,7 +99,7 @@ final class StartTls {
       conversation.note("STARTTLS not offered: continuing in plain text (STARTTLS_IF_OFFERED)");
       return;
     }
-    SmtpReply reply = session.startTls();
+    SmtpReply reply = startTlsCommand.get();
     if (reply.code() != 220) {
       if (required) {
         throw new SmtpTlsException(

@@ -27,6 +27,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.smtpunit.internal.Durations;
+import org.smtpunit.internal.HostPort;
 import org.smtpunit.internal.TlsVersions;
 
 /**
@@ -35,6 +36,16 @@ import org.smtpunit.internal.TlsVersions;
  * out, the diagnosis of its failures, and the {@link TlsInfo} of an established session.
  */
 final class TlsHandshake {
+
+  /**
+   * What a handshake needs of the client's {@link TlsSettings}: its socket factory, whether to
+   * verify the server's name, the oldest protocol to offer, and a configured name to verify.
+   */
+  record Config(
+      SSLSocketFactory factory,
+      boolean verify,
+      String minimumProtocol,
+      Optional<String> hostName) {}
 
   private TlsHandshake() {}
 
@@ -92,7 +103,7 @@ final class TlsHandshake {
    * @throws SmtpTlsException naming the check that failed
    */
   static SSLSocket handshake(
-      TlsSettings settings,
+      Config config,
       Socket plain,
       String target,
       String verifyAs,
@@ -107,18 +118,18 @@ final class TlsHandshake {
         throw new SocketTimeoutException("deadline passed before the handshake");
       }
       SSLSocket socket =
-          (SSLSocket) settings.factory().createSocket(plain, verifyAs, plain.getPort(), true);
-      configure(settings, socket, verifyAs);
+          (SSLSocket) config.factory().createSocket(plain, verifyAs, plain.getPort(), true);
+      configure(config, socket, verifyAs);
       socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remaining / 1_000_000)));
       socket.startHandshake();
-      if (settings.verify()) {
+      if (config.verify()) {
         checkValidity(socket);
       }
       alarm.cancel();
       if (alarm.fired()) {
         throw new SocketTimeoutException("deadline passed during the handshake");
       }
-      log.note("TLS established: " + info(settings, socket.getSession()));
+      log.note("TLS established: " + info(config, socket.getSession()));
       return socket;
     } catch (IOException | RuntimeException e) {
       alarm.cancel();
@@ -147,15 +158,15 @@ final class TlsHandshake {
   /**
    * Applies host name verification, SNI and the minimum protocol to a socket before its handshake.
    */
-  private static void configure(TlsSettings settings, SSLSocket socket, String verifyAs) {
+  private static void configure(Config config, SSLSocket socket, String verifyAs) {
     SSLParameters parameters = socket.getSSLParameters();
-    if (settings.verify()) {
+    if (config.verify()) {
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
     }
-    if (!TlsSettings.isAddressLiteral(verifyAs)) {
+    if (!HostPort.isAddressLiteral(verifyAs)) {
       parameters.setServerNames(List.of(new SNIHostName(verifyAs)));
     }
-    int minimumRank = TlsVersions.rank(settings.minimumProtocol());
+    int minimumRank = TlsVersions.rank(config.minimumProtocol());
     parameters.setProtocols(
         Arrays.stream(socket.getSupportedProtocols())
             .filter(p -> TlsVersions.OLDEST_FIRST.indexOf(p) >= minimumRank)
@@ -168,9 +179,9 @@ final class TlsHandshake {
    * {@code verifyAs}, minimum protocol), for protocols other than SMTP spoken by a library that
    * makes its own sockets.
    */
-  static SSLSocketFactory socketFactory(TlsSettings settings, String verifyAs) {
+  static SSLSocketFactory socketFactory(Config config, String verifyAs) {
     return new ConfiguringSocketFactory(
-        settings.factory(), socket -> configure(settings, socket, verifyAs));
+        config.factory(), socket -> configure(config, socket, verifyAs));
   }
 
   /**
@@ -190,7 +201,7 @@ final class TlsHandshake {
   }
 
   /** Describes the session: protocol, cipher suite, the server's chain and the verified name. */
-  static TlsInfo info(TlsSettings settings, SSLSession session) {
+  static TlsInfo info(Config config, SSLSession session) {
     List<X509Certificate> chain = new ArrayList<>();
     try {
       for (Certificate certificate : session.getPeerCertificates()) {
@@ -205,7 +216,9 @@ final class TlsHandshake {
         session.getProtocol(),
         session.getCipherSuite(),
         chain,
-        settings.verify() ? Optional.of(settings.hostNameFor(session)) : Optional.empty());
+        config.verify()
+            ? Optional.of(config.hostName().orElse(session.getPeerHost()))
+            : Optional.empty());
   }
 
   private static String diagnose(Exception e, String host) {

@@ -14,6 +14,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import org.smtpunit.internal.HostPort;
 import org.smtpunit.internal.PemCertificates;
 import org.smtpunit.internal.Wire;
 
@@ -99,7 +100,7 @@ final class TlsSettings {
    * @throws IllegalArgumentException naming the value and the rule
    */
   static void checkSniName(String name, String what) {
-    if (isAddressLiteral(name)) {
+    if (HostPort.isAddressLiteral(name)) {
       return;
     }
     try {
@@ -118,10 +119,6 @@ final class TlsSettings {
     }
   }
 
-  static boolean isAddressLiteral(String name) {
-    return name.matches("[0-9.]+|.*:.*");
-  }
-
   /**
    * Layers TLS over the connected socket and completes the handshake by the deadline (see {@link
    * TlsHandshake#handshake}).
@@ -137,7 +134,7 @@ final class TlsSettings {
       SmtpStage stage,
       TranscriptLog log) {
     return TlsHandshake.handshake(
-        this, plain, target, prepare(target), deadline, timeout, stage, log);
+        config(), plain, target, prepare(target), deadline, timeout, stage, log);
   }
 
   /**
@@ -146,15 +143,15 @@ final class TlsSettings {
    * SMTP spoken by a library that makes its own sockets.
    */
   SSLSocketFactory socketFactory(String target) {
-    return TlsHandshake.socketFactory(this, prepare(target));
+    return TlsHandshake.socketFactory(config(), prepare(target));
   }
 
   /** Describes an established session (see {@link TlsHandshake#info}). */
   TlsInfo info(SSLSession session) {
-    return TlsHandshake.info(this, session);
+    return TlsHandshake.info(config(), session);
   }
 
-  String hostNameFor(SSLSession session) {
-    return hostName.orElse(session.getPeerHost());
+  private TlsHandshake.Config config() {
+    return new TlsHandshake.Config(factory(), verify, minimumProtocol, hostName);
   }
 }

@@ -98,7 +98,9 @@ public final class BenchMain {
   private void perTransaction(int port) throws Exception {
     out.printf("%n## Cost per transaction against the in-process sink (one thread)%n");
     header("client", "tx", "client thread CPU µs/tx", "x floor", "context switches/tx (process)");
-    for (String[] cells : PerTransaction.table("127.0.0.1", port, plan)) {
+    for (String[] cells :
+        PerTransaction.table(
+            "127.0.0.1", port, plan.rounds(), plan.warmup(), plan.transactions())) {
       row(cells);
     }
   }

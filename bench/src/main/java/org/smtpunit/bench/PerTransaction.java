@@ -26,34 +26,33 @@ final class PerTransaction {
   private PerTransaction() {}
 
   /**
-   * The table's rows: raw floor, SmtpSession and pipelined take turns for the plan's rounds on one
+   * The table's rows: raw floor, SmtpSession and pipelined take turns for {@code rounds} on one
    * thread, and each reports its median round.
    */
-  static List<String[]> table(String host, int port, BenchMain.Plan plan) throws Exception {
+  static List<String[]> table(String host, int port, int rounds, int warmup, int transactions)
+      throws Exception {
     List<Clients.Client> clients =
         List.of(new Clients.RawSocket(), new Clients.SmtpUnit(), new Clients.SmtpUnitPipelined());
     List<List<Cost>> measured = new ArrayList<>();
     clients.forEach(c -> measured.add(new ArrayList<>()));
-    for (int round = 0; round < plan.rounds(); round++) {
+    for (int round = 0; round < rounds; round++) {
       for (int i = 0; i < clients.size(); i++) {
-        measured
-            .get(i)
-            .add(measure(clients.get(i), host, port, plan.warmup(), plan.transactions()));
+        measured.get(i).add(measure(clients.get(i), host, port, warmup, transactions));
       }
     }
     List<String[]> rows = new ArrayList<>();
     double floor = 0;
     for (int i = 0; i < clients.size(); i++) {
-      List<Cost> rounds = new ArrayList<>(measured.get(i));
-      rounds.sort(Comparator.comparingDouble(Cost::cpuMicros));
-      Cost median = rounds.get(rounds.size() / 2);
+      List<Cost> costs = new ArrayList<>(measured.get(i));
+      costs.sort(Comparator.comparingDouble(Cost::cpuMicros));
+      Cost median = costs.get(costs.size() / 2);
       if (i == 0) {
         floor = median.cpuMicros();
       }
       rows.add(
           new String[] {
             clients.get(i).name(),
-            String.valueOf(plan.transactions()),
+            String.valueOf(transactions),
             String.format(Locale.ROOT, "%.1f", median.cpuMicros()),
             String.format(Locale.ROOT, "%.2f", median.cpuMicros() / floor),
             Double.isNaN(median.switches())

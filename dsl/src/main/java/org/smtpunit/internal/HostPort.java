@@ -89,6 +89,14 @@ public record HostPort(String host, int port) {
         : text.split(":", -1).length == 8;
   }
 
+  /**
+   * Returns whether the name is an address literal (IPv4 digits and dots, or anything with a colon:
+   * IPv6), which TLS neither sends as SNI nor verifies as a host name.
+   */
+  public static boolean isAddressLiteral(String name) {
+    return name.matches("[0-9.]+|.*:.*");
+  }
+
   /** Returns whether the number is a TCP port: 1 to 65535. */
   public static boolean isPort(int port) {
     return port >= 1 && port <= 65535;
