@@ -143,9 +143,12 @@ final class Conversation {
    * Writes all commands at once, then reads one reply per command (fewer after a 421), all within
    * one reply timeout from {@code start}.
    */
-  List<SmtpReply> exchangeAll(List<Command> commands, long start) {
+  List<SmtpReply> exchangeAll(MailMessage content, List<Command> commands, long start) {
     ensureOpen(SmtpStage.PIPELINE);
     ByteArrayOutputStream batch = new ByteArrayOutputStream(commands.size() * 48);
+    if (content != null) {
+      batch.writeBytes(content.toWireBytes());
+    }
     List<String> notes = new ArrayList<>();
     for (Command command : commands) {
       byte[] bytes = Wire.line(command.line());
@@ -153,22 +156,42 @@ final class Conversation {
       notes.addAll(Wire.limitNotes(command.line(), bytes.length));
     }
     refuseUnsolicited(SmtpStage.PIPELINE);
+    if (content != null) {
+      log.sentContent(content.content());
+    }
     for (String note : notes) {
       log.note(note);
     }
     for (Command command : commands) {
       log.sent(command.shownAs());
     }
-    write(batch.toByteArray(), SmtpStage.PIPELINE, start, false);
+    SmtpReply early = write(batch.toByteArray(), SmtpStage.PIPELINE, start, content != null);
+    if (early != null) {
+      return List.of(early);
+    }
     long sent = System.nanoTime();
+    if (content != null) {
+      awaitingContent = false;
+      utf8Transaction = false;
+    }
     for (Command command : commands) {
       utf8Transaction = command.utf8After(utf8Transaction);
     }
-    List<SmtpReply> replies = new ArrayList<>(commands.size());
-    for (Command command : commands) {
-      replies.add(receive(command.stage(), start, sent));
-      if (!isOpen()) {
-        break;
+    List<SmtpReply> replies = new ArrayList<>(commands.size() + 1);
+    try {
+      if (content != null) {
+        replies.add(receive(SmtpStage.CONTENT, start, sent));
+      }
+      for (Command command : commands) {
+        if (!isOpen()) {
+          break;
+        }
+        replies.add(receive(command.stage(), start, sent));
+      }
+    } finally {
+      if (!commands.isEmpty() && commands.get(commands.size() - 1).stage() == SmtpStage.QUIT) {
+        endedBecause("QUIT was sent");
+        connection.close();
       }
     }
     return List.copyOf(replies);

@@ -2,13 +2,15 @@ package org.smtpunit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.smtpunit.internal.Wire;
 
 /**
  * A batch of commands sent in one flight (RFC 2920 PIPELINING): MAIL, RCPT and DATA go out in a
- * single write and the replies are matched to the commands in order. Send pipelines only to servers
- * that advertise {@code PIPELINING}; the client does not check, so a test can see what a server
- * that does not advertise it does.
+ * single write and the replies are matched to the commands in order; a batch may open with the
+ * message content ({@link #content}) and end with QUIT ({@link #quit()}). Send pipelines only to
+ * servers that advertise {@code PIPELINING}; the client does not check, so a test can see what a
+ * server that does not advertise it does.
  *
  * <pre>{@code
  * List<SmtpReply> replies = smtp.pipeline()
@@ -27,6 +29,7 @@ public final class Pipeline {
 
   private final Conversation conversation;
   private final List<Command> commands = new ArrayList<>();
+  private MailMessage content;
   private boolean sent;
 
   Pipeline(Conversation conversation) {
@@ -54,6 +57,39 @@ public final class Pipeline {
   /** Adds {@code DATA}; RFC 2920 §3.1 makes it the last command of a batch. */
   public Pipeline data() {
     return add(Command.of(SmtpStage.DATA, "DATA"));
+  }
+
+  /**
+   * Opens the batch with the message content and its end (the {@code .} line), for a session that
+   * has its {@code 354}: RFC 2920 §3.1 lets the content be the first "command" of a group, so the
+   * next transaction's MAIL, RCPT and DATA, or QUIT, can follow it in the same write. Its
+   * end-of-data reply is the first of {@link #send()}'s replies.
+   *
+   * <pre>{@code
+   * smtp.pipeline().mailFrom("chris@contoso.com").rcptTo("kate@fabrikam.com").data().send();
+   * List<SmtpReply> replies = smtp.pipeline().content(message).quit().send(); // 250, then 221
+   * }</pre>
+   *
+   * @throws IllegalStateException when a command was added before it
+   * @throws IllegalArgumentException as {@link SmtpSession#content}
+   */
+  public Pipeline content(MailMessage message) {
+    Objects.requireNonNull(message, "message");
+    if (sent || !commands.isEmpty() || content != null) {
+      throw new IllegalStateException(
+          "The content must open a pipelined batch, once (RFC 2920 §3.1)");
+    }
+    message.requireAsciiAddresses(conversation.utf8Transaction());
+    this.content = message;
+    return this;
+  }
+
+  /**
+   * Adds {@code QUIT}; RFC 2920 §3.1 makes it the last command of a batch. The connection is closed
+   * once its reply is read, as {@link SmtpSession#quit()} does.
+   */
+  public Pipeline quit() {
+    return add(Command.of(SmtpStage.QUIT, "QUIT"));
   }
 
   /** Adds {@code RSET}. */
@@ -86,11 +122,11 @@ public final class Pipeline {
     if (sent) {
       throw new IllegalStateException("This pipeline was already sent; start a new one");
     }
-    if (commands.isEmpty()) {
+    if (commands.isEmpty() && content == null) {
       throw new IllegalStateException("Nothing to send: add commands to the pipeline first");
     }
     sent = true;
-    return conversation.exchangeAll(commands, System.nanoTime());
+    return conversation.exchangeAll(content, commands, System.nanoTime());
   }
 
   /** Whether the transaction will be SMTPUTF8 once the commands added so far are sent. */
@@ -106,9 +142,11 @@ public final class Pipeline {
     if (sent) {
       throw new IllegalStateException("This pipeline was already sent; start a new one");
     }
-    if (!commands.isEmpty() && commands.get(commands.size() - 1).stage() == SmtpStage.DATA) {
+    SmtpStage last = commands.isEmpty() ? null : commands.get(commands.size() - 1).stage();
+    if (last == SmtpStage.DATA || last == SmtpStage.QUIT) {
       throw new IllegalStateException(
-          "DATA must be the last command of a pipelined batch (RFC 2920 §3.1)");
+          (last == SmtpStage.DATA ? "DATA" : "QUIT")
+              + " must be the last command of a pipelined batch (RFC 2920 §3.1)");
     }
     commands.add(command);
     return this;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +76,89 @@ class PipelineTest {
       assertThat(replies).extracting(SmtpReply::code).containsExactly(250, 250, 354);
       assertThat(smtp.content(MailMessage.raw("Subject:Test from Contoso\r\n\r\nHi")).code())
           .isEqualTo(250);
+    }
+  }
+
+  @Test
+  void the_content_and_quit_go_out_in_one_batch_and_end_the_session() {
+    server = ScriptedSmtpServer.start(new WalkthroughScript());
+    try (SmtpSession smtp = CLIENT.open(server.host(), server.port())) {
+      smtp.ehlo("contoso.com");
+      smtp.pipeline().mailFrom("chris@contoso.com").rcptTo("kate@fabrikam.com").data().send();
+
+      List<SmtpReply> replies =
+          smtp.pipeline()
+              .content(MailMessage.raw("Subject: Test from Contoso\r\n\r\nHi"))
+              .quit()
+              .send();
+
+      assertThat(replies).extracting(SmtpReply::code).containsExactly(250, 221);
+      assertThat(smtp.isOpen()).isFalse();
+      assertThat(smtp.awaitingContent()).isFalse();
+      assertThat(smtp.transcript().entries())
+          .filteredOn(e -> e.direction() == TranscriptEntry.Direction.SENT)
+          .extracting(TranscriptEntry::line)
+          .endsWith("Hi", ".", "QUIT");
+    }
+  }
+
+  @Test
+  void the_content_can_open_the_next_transaction_s_batch() {
+    server = ScriptedSmtpServer.start(new WalkthroughScript());
+    try (SmtpSession smtp = CLIENT.open(server.host(), server.port())) {
+      smtp.ehlo("contoso.com");
+      smtp.pipeline().mailFrom("chris@contoso.com").rcptTo("kate@fabrikam.com").data().send();
+
+      List<SmtpReply> replies =
+          smtp.pipeline()
+              .content(MailMessage.raw("Subject: first\r\n\r\nOne"))
+              .mailFrom("chris@contoso.com")
+              .rcptTo("kate@fabrikam.com")
+              .data()
+              .send();
+
+      assertThat(replies).extracting(SmtpReply::code).containsExactly(250, 250, 250, 354);
+      assertThat(smtp.awaitingContent()).isTrue();
+      assertThat(smtp.content(MailMessage.raw("Subject: second\r\n\r\nTwo")).code()).isEqualTo(250);
+      assertThat(server.conversation().lines()).filteredOn("DATA"::equals).hasSize(2);
+    }
+  }
+
+  @Test
+  void a_real_server_takes_the_message_and_quit_pipelined_after_it() throws Exception {
+    GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    greenMail.start();
+    try (SmtpSession smtp = CLIENT.open("127.0.0.1", greenMail.getSmtp().getPort())) {
+      smtp.ehlo("contoso.com");
+      smtp.pipeline().mailFrom("chris@contoso.com").rcptTo("kate@fabrikam.com").data().send();
+
+      List<SmtpReply> replies =
+          smtp.pipeline()
+              .content(MailMessage.raw("Subject: pipelined\r\n\r\n.dot-stuffed line"))
+              .quit()
+              .send();
+
+      assertThat(replies).extracting(SmtpReply::code).containsExactly(250, 221);
+      assertThat(greenMail.waitForIncomingEmail(5_000, 1)).isTrue();
+      assertThat(greenMail.getReceivedMessages()[0].getSubject()).isEqualTo("pipelined");
+      assertThat(((String) greenMail.getReceivedMessages()[0].getContent()).strip())
+          .isEqualTo(".dot-stuffed line");
+    } finally {
+      greenMail.stop();
+    }
+  }
+
+  @Test
+  void the_content_must_open_a_batch_and_quit_must_close_it() {
+    server = ScriptedSmtpServer.start(new WalkthroughScript());
+    try (SmtpSession smtp = CLIENT.open(server.host(), server.port())) {
+      MailMessage message = MailMessage.raw("Subject: x\r\n\r\nx");
+      assertThatIllegalStateException()
+          .isThrownBy(() -> smtp.pipeline().noop().content(message))
+          .withMessage("The content must open a pipelined batch, once (RFC 2920 §3.1)");
+      assertThatIllegalStateException()
+          .isThrownBy(() -> smtp.pipeline().quit().noop())
+          .withMessage("QUIT must be the last command of a pipelined batch (RFC 2920 §3.1)");
     }
   }
 
