@@ -85,10 +85,9 @@ class MailMessageTest {
             ZonedDateTime.of(2027, 1, 4, 23, 9, 5, 0, ZoneId.of("America/St_Johns")),
             ZonedDateTime.of(2026, 6, 1, 0, 0, 59, 0, ZoneOffset.ofHoursMinutes(5, 45)),
             ZonedDateTime.of(2028, 2, 29, 12, 30, 0, 0, ZoneOffset.ofHours(-10)))) {
-      assertThat(MailMessage.Builder.date(time.toOffsetDateTime())).isEqualTo(pattern.format(time));
+      assertThat(GeneratedHeaders.date(time.toOffsetDateTime())).isEqualTo(pattern.format(time));
     }
-    assertThat(
-            MailMessage.Builder.date(OffsetDateTime.of(2026, 11, 28, 7, 0, 0, 0, ZoneOffset.UTC)))
+    assertThat(GeneratedHeaders.date(OffsetDateTime.of(2026, 11, 28, 7, 0, 0, 0, ZoneOffset.UTC)))
         .isEqualTo("Sat, 28 Nov 2026 07:00:00 +0000");
   }
 
