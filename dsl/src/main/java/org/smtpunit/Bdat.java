@@ -55,11 +55,15 @@ final class Bdat {
       flight.writeBytes(Wire.line(command));
       flight.write(content, chunk[0], chunk[1] - chunk[0]);
     }
-    long sent =
+    SmtpReply early =
         conversation.writeChunks(
             commands,
             "(" + content.length + " octets of message content in " + chunks.size() + " chunks)",
             flight.toByteArray());
+    if (early != null) {
+      return early;
+    }
+    long sent = System.nanoTime();
     SmtpReply firstNegative = null;
     SmtpReply last = null;
     for (int i = 0; i < chunks.size() && conversation.isOpen(); i++) {
@@ -80,12 +84,12 @@ final class Bdat {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(chunk[1] - chunk[0] + 24);
       bytes.writeBytes(Wire.line(command));
       bytes.write(content, chunk[0], chunk[1] - chunk[0]);
-      long sent =
+      SmtpReply early =
           conversation.writeChunks(
               List.of(command),
               "(" + (chunk[1] - chunk[0]) + " octets of message content)",
               bytes.toByteArray());
-      reply = conversation.chunkReply(sent);
+      reply = early != null ? early : conversation.chunkReply(System.nanoTime());
       if (!reply.isPositiveCompletion()) {
         break;
       }

@@ -212,18 +212,22 @@ final class Conversation {
 
   /**
    * Writes one flight of BDAT command lines and chunk bytes (RFC 3030), recording the lines and a
-   * summary of the content in the transcript; returns when the bytes are written, as {@link
-   * System#nanoTime()}.
+   * summary of the content in the transcript. Returns {@code null} once the bytes are written, or
+   * the refusal the server sent before it had read them all (an early {@code 552}: the rest was not
+   * sent and the connection is closed).
    */
-  long writeChunks(List<String> lines, String summary, byte[] bytes) {
+  SmtpReply writeChunks(List<String> lines, String summary, byte[] bytes) {
     ensureOpen(SmtpStage.BDAT);
     refuseUnsolicited(SmtpStage.BDAT);
     for (String line : lines) {
       log.sent(line);
     }
     log.note(summary);
-    write(bytes, SmtpStage.BDAT, System.nanoTime(), false);
-    return System.nanoTime();
+    SmtpReply early = write(bytes, SmtpStage.BDAT, System.nanoTime(), true);
+    if (early != null) {
+      transactionEnded();
+    }
+    return early;
   }
 
   /** Reads the reply to one chunk written by {@link #writeChunks}. */

@@ -299,6 +299,33 @@ class DeadlineTest {
   }
 
   @Test
+  void an_early_552_during_a_bdat_chunk_is_returned_as_the_reply() {
+    server =
+        ScriptedSmtpServer.start(
+            c -> {
+              c.send("220 ready\r\n");
+              c.readLine();
+              c.send("250-ready\r\n250 CHUNKING\r\n");
+              c.readLine();
+              c.readBytes(64);
+              c.send("552 5.3.4 Message too big\r\n");
+              c.stopReading();
+            });
+    try (SmtpSession smtp = client(EARLY_TIMEOUT).build().open(server.host(), server.port())) {
+      smtp.ehlo("contoso.com");
+
+      // One chunk larger than the loopback buffers of both ends hold.
+      SmtpReply reply =
+          smtp.bdat(MailMessage.raw("Subject: big\r\n\r\n" + "x".repeat(HUGE)), 2 * HUGE);
+
+      assertThat(reply.code()).isEqualTo(552);
+      assertThat(smtp.isOpen()).isFalse();
+      assertThat(smtp.transcript().toString())
+          .contains("the server replied before the client had finished writing at BDAT");
+    }
+  }
+
+  @Test
   void an_early_552_during_the_content_is_returned_as_the_end_of_data_reply() {
     server =
         ScriptedSmtpServer.start(
