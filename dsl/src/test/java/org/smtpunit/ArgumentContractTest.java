@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.smtpunit.dns.MxRecord;
 import org.smtpunit.dns.MxRecords;
-import org.smtpunit.testserver.ScriptedSmtpServer;
+import org.smtpunit.testing.ScriptedSmtpServer;
 import org.smtpunit.testserver.WalkthroughScript;
 
 /**

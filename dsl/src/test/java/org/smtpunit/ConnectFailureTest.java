@@ -20,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.smtpunit.testserver.ScriptedSmtpServer;
+import org.smtpunit.testing.ScriptedSmtpServer;
 import org.smtpunit.testserver.WalkthroughScript;
 
 /** telnet's "Could not open connection to the host", each cause told apart. Loopback only. */

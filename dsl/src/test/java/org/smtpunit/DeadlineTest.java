@@ -10,11 +10,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smtpunit.testing.ScriptedSmtpServer;
 import org.smtpunit.testing.TestCertificates;
 import org.smtpunit.testserver.DripRelay;
 import org.smtpunit.testserver.HugeArgumentWarmUp;
 import org.smtpunit.testserver.OpenSockets;
-import org.smtpunit.testserver.ScriptedSmtpServer;
 
 /**
  * One deadline per call, whole: however a server drips its bytes (under TLS or not) or stops

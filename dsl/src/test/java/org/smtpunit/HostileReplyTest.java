@@ -10,8 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.smtpunit.testing.ScriptedSmtpServer;
 import org.smtpunit.testserver.OpenSockets;
-import org.smtpunit.testserver.ScriptedSmtpServer;
 
 /**
  * Bytes a hostile server sends never escape as anything but an {@link SmtpException}, and a session

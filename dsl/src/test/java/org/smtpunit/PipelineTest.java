@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.smtpunit.testserver.ScriptedSmtpServer;
+import org.smtpunit.testing.ScriptedSmtpServer;
 import org.smtpunit.testserver.WalkthroughScript;
 
 /** RFC 2920 PIPELINING: one flight of commands, replies matched in order. */

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.smtpunit.testserver.ScriptedSmtpServer;
+import org.smtpunit.testing.ScriptedSmtpServer;
 
 /** RFC 5321 §4.2 reply syntax, checked against a scripted server sending the exact bytes. */
 class ReplyParsingTest {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.smtpunit.assertions.SmtpAssertions;
-import org.smtpunit.testserver.ScriptedSmtpServer;
+import org.smtpunit.testing.ScriptedSmtpServer;
 
 /** Every reply knows how long it took; {@code arrivedWithin} asserts on it. */
 class ReplyTimingTest {

@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smtpunit.dns.MxRecord;
 import org.smtpunit.dns.MxRecords;
+import org.smtpunit.testing.ScriptedSmtpServer;
 import org.smtpunit.testing.TestCertificates;
 import org.smtpunit.testing.TestCertificates.Certificate;
-import org.smtpunit.testserver.ScriptedSmtpServer;
 import org.smtpunit.testserver.SecureScript;
 import org.smtpunit.testserver.WalkthroughScript;
 

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.smtpunit.testing.ScriptedSmtpServer;
 import org.smtpunit.testing.TestCertificates;
 import org.smtpunit.testserver.HugeArgumentWarmUp;
 import org.smtpunit.testserver.OpenSockets;
-import org.smtpunit.testserver.ScriptedSmtpServer;
 
 /**
  * An early {@code 5xx} under TLS (STARTTLS or implicit) is returned as the reply, as in plain text:

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.smtpunit.testserver.ScriptedSmtpServer;
+import org.smtpunit.testing.ScriptedSmtpServer;
 import org.smtpunit.testserver.WalkthroughScript;
 
 /**

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.smtpunit.testserver.ScriptedSmtpServer;
+import org.smtpunit.testing.ScriptedSmtpServer;
 import org.smtpunit.testserver.WalkthroughScript;
 
 /**

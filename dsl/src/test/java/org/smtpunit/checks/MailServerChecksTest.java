@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smtpunit.SmtpClient;
+import org.smtpunit.testing.ScriptedSmtpServer;
 import org.smtpunit.testing.TestCertificates;
-import org.smtpunit.testserver.ScriptedSmtpServer;
 
 /** The security checks against scripted servers, each seen passing and failing. */
 class MailServerChecksTest {

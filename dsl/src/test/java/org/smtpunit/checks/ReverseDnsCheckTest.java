@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.dns.Dns;
+import org.smtpunit.testing.ScriptedSmtpServer;
 import org.smtpunit.testing.TestDnsServer;
-import org.smtpunit.testserver.ScriptedSmtpServer;
 
 /** The reverse DNS check against scripted servers on loopback addresses the test zone names. */
 class ReverseDnsCheckTest {

@@ -17,8 +17,8 @@ import org.smtpunit.SmtpSession;
 import org.smtpunit.TlsInfo;
 import org.smtpunit.TlsMode;
 import org.smtpunit.dns.TlsaRecord;
+import org.smtpunit.testing.ScriptedSmtpServer;
 import org.smtpunit.testing.TestCertificates;
-import org.smtpunit.testserver.ScriptedSmtpServer;
 
 /** DANE: a real STARTTLS session's certificate against TLSA records. */
 class TlsaMatchTest {

@@ -23,7 +23,7 @@ import org.smtpunit.MailParameter;
 import org.smtpunit.RcptParameter;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpSession;
-import org.smtpunit.testserver.ScriptedSmtpServer;
+import org.smtpunit.testing.ScriptedSmtpServer;
 
 /**
  * Generated argument strings (controls, CR, LF, NUL, DEL, lone surrogates, non-ASCII, brackets):

@@ -30,12 +30,12 @@ import org.smtpunit.SmtpException;
 import org.smtpunit.SmtpReply;
 import org.smtpunit.SmtpSession;
 import org.smtpunit.TlsMode;
+import org.smtpunit.testing.ScriptedSmtpServer;
 import org.smtpunit.testing.TestCertificates;
 import org.smtpunit.testserver.GeneratedBehaviour;
 import org.smtpunit.testserver.GeneratedBehaviour.Fault;
 import org.smtpunit.testserver.OpenSockets;
 import org.smtpunit.testserver.SchedulingStalls;
-import org.smtpunit.testserver.ScriptedSmtpServer;
 
 /**
  * The client's contract against generated server behaviours (fixed seed): every call returns a

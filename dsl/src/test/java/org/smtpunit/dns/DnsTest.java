@@ -18,8 +18,8 @@ import org.smtpunit.ConnectFailure;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpConnectException;
 import org.smtpunit.SmtpSession;
+import org.smtpunit.testing.ScriptedSmtpServer;
 import org.smtpunit.testing.TestDnsServer;
-import org.smtpunit.testserver.ScriptedSmtpServer;
 import org.smtpunit.testserver.WalkthroughScript;
 
 /** Step 2 of the walkthrough against a real DNS wire protocol on loopback. */

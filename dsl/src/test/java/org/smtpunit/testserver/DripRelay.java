@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.smtpunit.testing.ScriptedSmtpServer;
 
 /**
  * A loopback TCP relay between the client and a {@link ScriptedSmtpServer} that can pass the

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
+import org.smtpunit.testing.ScriptedSmtpServer;
 
 /**
  * A server behaviour made of generated parts: how it greets, then how it answers each line the

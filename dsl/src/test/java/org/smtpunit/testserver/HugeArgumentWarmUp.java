@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.smtpunit.MailMessage;
 import org.smtpunit.SmtpClient;
 import org.smtpunit.SmtpSession;
+import org.smtpunit.testing.ScriptedSmtpServer;
 
 /**
  * Sends a few megabyte-long commands and messages to a server that reads them, unhurried, so that

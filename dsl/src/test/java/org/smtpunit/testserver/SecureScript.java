@@ -7,6 +7,7 @@ import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLContext;
+import org.smtpunit.testing.ScriptedSmtpServer;
 
 /**
  * A hub-transport-like server for TLS and AUTH tests: STARTTLS (or its refusal, or the

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.smtpunit.testing.ScriptedSmtpServer;
 
 /**
  * Answers like the walkthrough's Exchange server, with its exact replies: {@code 250 2.1.0 Sender

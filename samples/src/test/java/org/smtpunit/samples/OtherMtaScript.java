@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
+import org.smtpunit.testing.ScriptedSmtpServer;
 
 /**
  * A conformant server whose replies differ from Exchange's and Postfix's (issue 11, Why point 6):

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.smtpunit.stub.Fault;
 import org.smtpunit.stub.SmtpStub;
 import org.smtpunit.stub.SmtpVerb;
+import org.smtpunit.testing.ScriptedSmtpServer;
 import org.smtpunit.testing.TestCertificates;
 
 /** The runner against servers whose replies differ from Postfix's, silent ones, and secrets. */

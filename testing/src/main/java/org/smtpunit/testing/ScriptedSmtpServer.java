@@ -1,4 +1,4 @@
-package org.smtpunit.testserver;
+package org.smtpunit.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,10 +11,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
@@ -145,7 +148,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     workers.shutdownNow();
   }
 
-  private static java.util.concurrent.ThreadFactory daemon() {
+  private static ThreadFactory daemon() {
     return runnable -> {
       Thread thread = new Thread(runnable, "scripted-smtp-server");
       thread.setDaemon(true);
@@ -223,7 +226,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
      * Writes the bytes one at a time, pausing {@code interval} after each: a server that drips.
      * Stops quietly when the client has gone.
      */
-    public void drip(byte[] bytes, java.time.Duration interval) throws IOException {
+    public void drip(byte[] bytes, Duration interval) throws IOException {
       for (byte b : bytes) {
         out.write(b);
         out.flush();
@@ -296,7 +299,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     /** Reads lines up to and including the lone {@code .}, returning the content before it. */
     public List<String> readData() throws IOException {
-      List<String> data = new java.util.ArrayList<>();
+      List<String> data = new ArrayList<>();
       for (String line = readLine(); !line.equals("."); line = readLine()) {
         data.add(line);
       }
