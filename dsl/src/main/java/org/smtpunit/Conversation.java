@@ -190,8 +190,7 @@ final class Conversation {
       }
     } finally {
       if (!commands.isEmpty() && commands.get(commands.size() - 1).stage() == SmtpStage.QUIT) {
-        endedBecause("QUIT was sent");
-        connection.close();
+        quitSent();
       }
     }
     return List.copyOf(replies);
@@ -260,9 +259,14 @@ final class Conversation {
     try {
       return exchange(SmtpStage.QUIT, "QUIT");
     } finally {
-      endedBecause("QUIT was sent");
-      connection.close();
+      quitSent();
     }
+  }
+
+  /** Ends the conversation once QUIT went out, whatever its reply (or its failure). */
+  private void quitSent() {
+    endedBecause("QUIT was sent");
+    connection.close();
   }
 
   boolean isOpen() {

@@ -22,22 +22,17 @@ final class ReplyLines {
     if (cr < 0 && nul < 0) {
       return;
     }
-    log.received(line, Instant.now(), null);
     int at = cr < 0 ? nul : nul < 0 ? cr : Math.min(cr, nul);
     String what = at == cr ? "a bare CR" : "a NUL";
-    throw new SmtpProtocolException(
-        "Malformed reply line ["
-            + Wire.printable(line)
-            + "] at "
-            + stage
-            + ": it holds "
+    throw malformed(
+        line,
+        stage,
+        log,
+        "it holds "
             + what
             + " at index "
             + at
-            + "; RFC 5321 §2.3.8 allows CR only as part of the CRLF line end",
-        line,
-        stage,
-        log.snapshot());
+            + "; RFC 5321 §2.3.8 allows CR only as part of the CRLF line end");
   }
 
   static int parseCode(String line, SmtpStage stage, TranscriptLog log) {
@@ -49,22 +44,28 @@ final class ReplyLines {
             && isDigit(line.charAt(2))
             && (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '-');
     if (!valid) {
-      log.received(line, Instant.now(), null);
-      throw new SmtpProtocolException(
-          "Malformed reply line ["
-              + Wire.printable(line)
-              + "] at "
-              + stage
-              + ": expected a 3-digit code (2xx to 5xx) followed by ' ' or '-' (RFC 5321 §4.2)",
+      throw malformed(
           line,
           stage,
-          log.snapshot());
+          log,
+          "expected a 3-digit code (2xx to 5xx) followed by ' ' or '-' (RFC 5321 §4.2)");
     }
     return (line.charAt(0) - '0') * 100 + (line.charAt(1) - '0') * 10 + (line.charAt(2) - '0');
   }
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
+  }
+
+  /** A line that is not a reply line, recorded in the transcript first: {@code why} says how. */
+  private static SmtpProtocolException malformed(
+      String line, SmtpStage stage, TranscriptLog log, String why) {
+    log.received(line, Instant.now(), null);
+    return new SmtpProtocolException(
+        "Malformed reply line [" + Wire.printable(line) + "] at " + stage + ": " + why,
+        line,
+        stage,
+        log.snapshot());
   }
 
   /** Every line of a multi-line reply carries the same code (RFC 5321 §4.2.1). */
