@@ -2,6 +2,7 @@ package org.smtpunit.stub;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -13,16 +14,20 @@ import java.util.regex.Pattern;
  * stub.on(SmtpVerb.RCPT).matching("nobody@.*").reply("550 5.1.1 User unknown")
  *     .on(SmtpVerb.RCPT).matching("full@.*").replyOnce("452 4.2.2 Mailbox full");
  * }</pre>
+ *
+ * @param <S> what the finishing methods return: the {@link SmtpStub} the rule is added to, so the
+ *     chain goes on (generic so that this type needs no knowledge of the stub)
  */
-public final class OnCommand {
+public final class OnCommand<S> {
 
-  private final SmtpStub stub;
   private final SmtpVerb verb;
+  private final Function<Rule, S> finish;
   private Optional<Pattern> argument = Optional.empty();
 
-  OnCommand(SmtpStub stub, SmtpVerb verb) {
-    this.stub = Objects.requireNonNull(stub, "stub");
+  /** Writes a rule for the verb; {@code finish} adds the finished rule and returns what follows. */
+  OnCommand(SmtpVerb verb, Function<Rule, S> finish) {
     this.verb = Objects.requireNonNull(verb, "verb");
+    this.finish = Objects.requireNonNull(finish, "finish");
   }
 
   /**
@@ -32,7 +37,7 @@ public final class OnCommand {
    *
    * @throws java.util.regex.PatternSyntaxException when {@code regex} is not a valid expression
    */
-  public OnCommand matching(String regex) {
+  public OnCommand<S> matching(String regex) {
     argument = Optional.of(Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
     return this;
   }
@@ -43,8 +48,9 @@ public final class OnCommand {
    *
    * @throws IllegalArgumentException when the reply is empty or holds a CR or NUL
    */
-  public SmtpStub reply(String reply) {
-    return stub.add(new Rule(verb, argument, Optional.of(wire(reply)), Optional.empty(), false));
+  public S reply(String reply) {
+    return finish.apply(
+        new Rule(verb, argument, Optional.of(wire(reply)), Optional.empty(), false));
   }
 
   /**
@@ -52,13 +58,13 @@ public final class OnCommand {
    *
    * @throws IllegalArgumentException when the reply is empty or holds a CR or NUL
    */
-  public SmtpStub replyOnce(String reply) {
-    return stub.add(new Rule(verb, argument, Optional.of(wire(reply)), Optional.empty(), true));
+  public S replyOnce(String reply) {
+    return finish.apply(new Rule(verb, argument, Optional.of(wire(reply)), Optional.empty(), true));
   }
 
   /** Misbehaves this way at every matching command. */
-  public SmtpStub fault(Fault fault) {
-    return stub.add(
+  public S fault(Fault fault) {
+    return finish.apply(
         new Rule(
             verb, argument, Optional.empty(), Optional.of(Objects.requireNonNull(fault)), false));
   }

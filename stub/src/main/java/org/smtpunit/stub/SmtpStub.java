@@ -113,8 +113,8 @@ public final class SmtpStub implements AutoCloseable {
   /**
    * Starts a rule for this verb: finish it with {@code reply}, {@code replyOnce} or {@code fault}.
    */
-  public OnCommand on(SmtpVerb verb) {
-    return new OnCommand(this, verb);
+  public OnCommand<SmtpStub> on(SmtpVerb verb) {
+    return new OnCommand<>(verb, this::add);
   }
 
   /** Refuses MAIL FROM before a successful AUTH, in the persona's words ({@code 530 ...}). */
@@ -214,7 +214,7 @@ public final class SmtpStub implements AutoCloseable {
     return server.threadPrefix();
   }
 
-  SmtpStub add(Rule rule) {
+  private SmtpStub add(Rule rule) {
     state.script.add(rule);
     return this;
   }
