@@ -2,7 +2,7 @@ package org.smtpunit.stub;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -21,13 +21,17 @@ import java.util.regex.Pattern;
 public final class OnCommand<S> {
 
   private final SmtpVerb verb;
-  private final Function<Rule, S> finish;
+  private final Consumer<Rule> rules;
+  private final S stub;
   private Optional<Pattern> argument = Optional.empty();
 
-  /** Writes a rule for the verb; {@code finish} adds the finished rule and returns what follows. */
-  OnCommand(SmtpVerb verb, Function<Rule, S> finish) {
+  /**
+   * Writes a rule for the verb, handed to {@code rules} when finished; then returns {@code stub}.
+   */
+  OnCommand(SmtpVerb verb, Consumer<Rule> rules, S stub) {
     this.verb = Objects.requireNonNull(verb, "verb");
-    this.finish = Objects.requireNonNull(finish, "finish");
+    this.rules = Objects.requireNonNull(rules, "rules");
+    this.stub = Objects.requireNonNull(stub, "stub");
   }
 
   /**
@@ -49,8 +53,7 @@ public final class OnCommand<S> {
    * @throws IllegalArgumentException when the reply is empty or holds a CR or NUL
    */
   public S reply(String reply) {
-    return finish.apply(
-        new Rule(verb, argument, Optional.of(wire(reply)), Optional.empty(), false));
+    return add(Optional.of(wire(reply)), Optional.empty(), false);
   }
 
   /**
@@ -59,14 +62,17 @@ public final class OnCommand<S> {
    * @throws IllegalArgumentException when the reply is empty or holds a CR or NUL
    */
   public S replyOnce(String reply) {
-    return finish.apply(new Rule(verb, argument, Optional.of(wire(reply)), Optional.empty(), true));
+    return add(Optional.of(wire(reply)), Optional.empty(), true);
   }
 
   /** Misbehaves this way at every matching command. */
   public S fault(Fault fault) {
-    return finish.apply(
-        new Rule(
-            verb, argument, Optional.empty(), Optional.of(Objects.requireNonNull(fault)), false));
+    return add(Optional.empty(), Optional.of(Objects.requireNonNull(fault)), false);
+  }
+
+  private S add(Optional<String> reply, Optional<Fault> fault, boolean once) {
+    rules.accept(new Rule(verb, argument, reply, fault, once));
+    return stub;
   }
 
   static String wire(String reply) {

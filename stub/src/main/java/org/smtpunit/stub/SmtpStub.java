@@ -32,23 +32,13 @@ import org.smtpunit.Transcript;
  */
 public final class SmtpStub implements AutoCloseable {
 
-  private final StubState state;
-  private final StubServer server;
+  // Package-private for the stub's own tests: its threads, open connections and failures.
+  final StubState state;
+  final StubServer server;
 
   private SmtpStub(Builder builder) {
-    this.state =
-        new StubState(
-            builder.persona,
-            builder.recording,
-            builder.maxLineLength,
-            builder.maxMessageSize,
-            new StubTls(builder.persona.texts().host(), builder.address));
-    boolean implicitTls = builder.implicitTls;
-    this.server =
-        new StubServer(
-            builder.address,
-            builder.port,
-            socket -> new StubConnection(state, socket, implicitTls, this::ended));
+    this.state = new StubState(builder.persona, builder.recording, builder.limits, builder.address);
+    this.server = new StubServer(builder.address, builder.port, state, builder.implicitTls);
   }
 
   /** Starts a stub that accepts everything, on an ephemeral port of 127.0.0.1. */
@@ -114,7 +104,7 @@ public final class SmtpStub implements AutoCloseable {
    * Starts a rule for this verb: finish it with {@code reply}, {@code replyOnce} or {@code fault}.
    */
   public OnCommand<SmtpStub> on(SmtpVerb verb) {
-    return new OnCommand<>(verb, this::add);
+    return new OnCommand<>(verb, state.script::add, this);
   }
 
   /** Refuses MAIL FROM before a successful AUTH, in the persona's words ({@code 530 ...}). */
@@ -206,27 +196,6 @@ public final class SmtpStub implements AutoCloseable {
     return "SmtpStub[" + host() + ":" + port() + ", " + connections() + " connections]";
   }
 
-  int openConnections() {
-    return server.open();
-  }
-
-  String threadPrefix() {
-    return server.threadPrefix();
-  }
-
-  private SmtpStub add(Rule rule) {
-    state.script.add(rule);
-    return this;
-  }
-
-  List<RuntimeException> failures() {
-    return state.failures();
-  }
-
-  private void ended(StubConnection connection) {
-    server.ended(connection);
-  }
-
   /**
    * How to start a {@link SmtpStub} that differs from the defaults.
    *
@@ -240,8 +209,7 @@ public final class SmtpStub implements AutoCloseable {
     private InetAddress address = InetAddress.getLoopbackAddress();
     private int port;
     private boolean implicitTls;
-    private int maxLineLength = 4096;
-    private long maxMessageSize = 64L * 1024 * 1024;
+    private StubLimits limits = StubLimits.DEFAULTS;
 
     private Builder() {}
 
@@ -295,10 +263,7 @@ public final class SmtpStub implements AutoCloseable {
      * @throws IllegalArgumentException when not positive
      */
     public Builder maxLineLength(int bytes) {
-      if (bytes <= 0) {
-        throw new IllegalArgumentException("maxLineLength must be positive, was " + bytes);
-      }
-      this.maxLineLength = bytes;
+      this.limits = new StubLimits(bytes, limits.maxMessageSize());
       return this;
     }
 
@@ -309,10 +274,7 @@ public final class SmtpStub implements AutoCloseable {
      * @throws IllegalArgumentException when not positive
      */
     public Builder maxMessageSize(long bytes) {
-      if (bytes <= 0) {
-        throw new IllegalArgumentException("maxMessageSize must be positive, was " + bytes);
-      }
-      this.maxMessageSize = bytes;
+      this.limits = new StubLimits(limits.maxLineLength(), bytes);
       return this;
     }
 

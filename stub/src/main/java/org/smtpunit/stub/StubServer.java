@@ -32,7 +32,7 @@ final class StubServer implements AutoCloseable {
   private final AtomicInteger accepted = new AtomicInteger();
   private volatile boolean closing;
 
-  StubServer(InetAddress address, int port, ConnectionFactory connections) {
+  StubServer(InetAddress address, int port, StubState state, boolean implicitTls) {
     try {
       listener = new ServerSocket(port, 128, address);
     } catch (IOException e) {
@@ -40,12 +40,7 @@ final class StubServer implements AutoCloseable {
           "Could not listen on " + address.getHostAddress() + " port " + port + ": " + e, e);
     }
     threads = Executors.newCachedThreadPool(named(threadPrefix));
-    threads.execute(() -> accept(connections));
-  }
-
-  /** Makes the handler of an accepted socket. */
-  interface ConnectionFactory {
-    StubConnection connection(Socket socket);
+    threads.execute(() -> accept(state, implicitTls));
   }
 
   InetAddress address() {
@@ -68,16 +63,16 @@ final class StubServer implements AutoCloseable {
     return accepted.get();
   }
 
-  void ended(StubConnection connection) {
+  private void ended(StubConnection connection) {
     open.remove(connection);
   }
 
-  private void accept(ConnectionFactory connections) {
+  private void accept(StubState state, boolean implicitTls) {
     while (!closing) {
       try {
         Socket socket = listener.accept();
         accepted.incrementAndGet();
-        StubConnection connection = connections.connection(socket);
+        StubConnection connection = new StubConnection(state, socket, implicitTls, this::ended);
         open.add(connection);
         if (closing) {
           connection.close();

@@ -1,5 +1,6 @@
 package org.smtpunit.stub;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
@@ -25,16 +26,15 @@ final class StubState {
   final long maxMessageSize;
   final StubTls tls;
 
-  StubState(
-      Persona persona, Recording recording, int maxLineLength, long maxMessageSize, StubTls tls) {
+  StubState(Persona persona, Recording recording, StubLimits limits, InetAddress address) {
     this.texts = persona.texts();
     this.responder =
         recording == null
             ? new PersonaResponder(persona, script)
             : new ReplayResponder(recording, mismatches);
-    this.maxLineLength = maxLineLength;
-    this.maxMessageSize = maxMessageSize;
-    this.tls = tls;
+    this.maxLineLength = limits.maxLineLength();
+    this.maxMessageSize = limits.maxMessageSize();
+    this.tls = new StubTls(texts.host(), address);
   }
 
   boolean replaying() {

@@ -49,9 +49,9 @@ class ClientFaultCatalogueTest {
 
   @AfterEach
   void noThreadOutlivesClose() {
-    String threads = stub.threadPrefix();
+    String threads = stub.server.threadPrefix();
     stub.close();
-    assertThat(stub.failures()).isEmpty();
+    assertThat(stub.state.failures()).isEmpty();
     assertThat(StubThreads.alive()).noneMatch(name -> name.startsWith(threads));
   }
 
@@ -280,9 +280,9 @@ class ClientFaultCatalogueTest {
 
   private void assertStubConnectionsEnd() {
     long deadline = System.nanoTime() + SLACK.toNanos();
-    while (stub.openConnections() > 0 && System.nanoTime() < deadline) {
+    while (stub.server.open() > 0 && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
-    assertThat(stub.openConnections()).as("connections the stub still holds").isZero();
+    assertThat(stub.server.open()).as("connections the stub still holds").isZero();
   }
 }

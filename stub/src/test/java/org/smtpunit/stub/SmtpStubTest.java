@@ -157,6 +157,20 @@ class SmtpStubTest {
   }
 
   @Test
+  void the_builder_refuses_a_port_or_a_limit_out_of_range_at_the_call() {
+    SmtpStub.Builder builder = SmtpStub.builder();
+    assertThatThrownBy(() -> builder.port(65536))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("port must be 0-65535, was 65536");
+    assertThatThrownBy(() -> builder.maxLineLength(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxLineLength must be positive, was 0");
+    assertThatThrownBy(() -> builder.maxMessageSize(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxMessageSize must be positive, was -1");
+  }
+
+  @Test
   void listens_on_loopback_by_default() {
     assertThat(InetAddress.getLoopbackAddress().getHostAddress()).isEqualTo(stub.host());
   }
@@ -210,7 +224,7 @@ class SmtpStubTest {
         .startsWith("220 ");
     noop.join(5000);
     assertThat(noop.isAlive()).isFalse();
-    assertThat(StubThreads.alive()).noneMatch(name -> name.startsWith(other.threadPrefix()));
+    assertThat(StubThreads.alive()).noneMatch(name -> name.startsWith(other.server.threadPrefix()));
     idle.close();
     stalled.close();
   }
