@@ -10,9 +10,10 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * One accepted connection: reads commands, asks the rules and then the responder for each reply,
- * sends it in one write, and keeps the conversation's state (transaction, TLS, AUTH).
+ * sends it in one write, and keeps the conversation's state (transaction, TLS, AUTH). It is also
+ * the channel a fault and the SASL exchange act on.
  */
-final class StubConnection implements Runnable, StubChannel {
+final class StubConnection implements Runnable, StubChannel, SaslExchange.Channel {
 
   private final StubState stub;
   private final Consumer<StubConnection> ended;
@@ -96,31 +97,28 @@ final class StubConnection implements Runnable, StubChannel {
 
   private boolean answer(SmtpVerb verb, String argument, String base, Optional<Rule> rule)
       throws IOException, InterruptedException {
-    String reply = rule.flatMap(Rule::reply).orElse(base);
-    Optional<Fault> fault = rule.flatMap(Rule::fault);
-    int code = code(fault.flatMap(Fault::sentInstead).orElse(reply));
-    if (verb == SmtpVerb.BDAT && fault.map(Fault::deliversReply).orElse(true)) {
+    Answer answer = Answer.of(rule, base);
+    if (verb == SmtpVerb.BDAT && answer.deliversReply()) {
       // Kept before the reply goes out, so a client that saw 250 finds the message there.
-      finishChunk(argument, code / 100 == 2);
+      finishChunk(argument, answer.positive());
     }
-    FaultAction.Outcome outcome = deliver(reply, rule);
+    FaultAction.Outcome outcome = deliver(answer);
     if (outcome == FaultAction.Outcome.ENDED) {
       return false;
     }
     if (verb == SmtpVerb.AUTH || dialogue.inSasl) {
       // Without SASL of its own (a recording, or a rule on AUTH) a 334 asks for one more line.
-      dialogue.inSasl = code == 334;
-      dialogue.authenticated |= code == 235;
+      dialogue.inSasl = answer.code() == 334;
+      dialogue.authenticated |= answer.code() == 235;
     }
-    return outcome == FaultAction.Outcome.REPLACED || follow(verb, argument, code);
+    return outcome == FaultAction.Outcome.REPLACED || follow(verb, argument, answer.code());
   }
 
-  private FaultAction.Outcome deliver(String reply, Optional<Rule> rule)
-      throws IOException, InterruptedException {
-    if (rule.isPresent() && rule.get().fault().isPresent()) {
-      return FaultAction.perform(rule.get().fault().get(), reply, this);
+  private FaultAction.Outcome deliver(Answer answer) throws IOException, InterruptedException {
+    if (answer.fault().isPresent()) {
+      return FaultAction.perform(answer.fault().get(), answer.reply(), this);
     }
-    send(reply);
+    send(answer.reply());
     return FaultAction.Outcome.DELIVERED;
   }
 
@@ -207,32 +205,16 @@ final class StubConnection implements Runnable, StubChannel {
     StubMessage message = dialogue.message(content);
     dialogue.resetTransaction();
     String base = stub.responder.afterContent(dialogue, tooBig);
-    Optional<Rule> rule = stub.script.ruleFor(SmtpVerb.CONTENT, "");
-    String reply = rule.flatMap(Rule::reply).orElse(base);
-    Optional<Fault> fault = rule.flatMap(Rule::fault);
-    int code = code(fault.flatMap(Fault::sentInstead).orElse(reply));
-    if (fault.map(Fault::deliversReply).orElse(true) && code / 100 == 2 && !tooBig) {
+    Answer answer = Answer.of(stub.script.ruleFor(SmtpVerb.CONTENT, ""), base);
+    if (answer.deliversReply() && answer.positive() && !tooBig) {
       // Kept before the reply goes out, so a client that saw 250 finds the message there.
       stub.received(message);
     }
-    FaultAction.Outcome outcome = deliver(reply, rule);
-    return outcome != FaultAction.Outcome.ENDED && code != 421;
+    return deliver(answer) != FaultAction.Outcome.ENDED && answer.code() != 421;
   }
 
   private boolean authenticate(String argument) throws IOException {
-    SaslExchange.Channel channel =
-        new SaslExchange.Channel() {
-          @Override
-          public String readResponse() throws IOException {
-            return input.readLine(stub.maxLineLength);
-          }
-
-          @Override
-          public void send(String reply) throws IOException {
-            StubConnection.this.send(reply);
-          }
-        };
-    SaslExchange.Result result = new SaslExchange(stub.texts, stub.script, channel).run(argument);
+    SaslExchange.Result result = new SaslExchange(stub.texts, stub.script, this).run(argument);
     dialogue.authenticated |= result == SaslExchange.Result.AUTHENTICATED;
     return result != SaslExchange.Result.GONE;
   }
@@ -254,7 +236,13 @@ final class StubConnection implements Runnable, StubChannel {
     dialogue.tls = true;
   }
 
-  void send(String reply) throws IOException {
+  @Override
+  public String readResponse() throws IOException {
+    return input.readLine(stub.maxLineLength);
+  }
+
+  @Override
+  public void send(String reply) throws IOException {
     write(StubChannel.wire(reply));
   }
 
@@ -292,16 +280,6 @@ final class StubConnection implements Runnable, StubChannel {
       closed.countDown();
       ended.accept(this);
     }
-  }
-
-  static int code(String reply) {
-    if (reply.length() >= 3
-        && Character.isDigit(reply.charAt(0))
-        && Character.isDigit(reply.charAt(1))
-        && Character.isDigit(reply.charAt(2))) {
-      return Integer.parseInt(reply.substring(0, 3));
-    }
-    return 0;
   }
 
   /** Returns the line as commands() keeps it: an AUTH initial response hidden as {@code ****}. */
