@@ -1,8 +1,6 @@
 package org.smtpunit.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -168,21 +166,13 @@ public final class ScriptedSmtpServer implements AutoCloseable {
   /** One accepted connection: what the client sent, and a way to answer. */
   public static final class Conversation {
     private Socket socket;
-    private InputStream in;
+    private final ClientInput in;
     private OutputStream out;
-
-    /** Bytes read from {@code in} ahead of the current line, so long lines are read in bulk. */
-    private final byte[] ahead = new byte[8192];
-
-    private int aheadPosition;
-    private int aheadLimit;
-    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-    private final List<String> lines = new CopyOnWriteArrayList<>();
 
     Conversation(Socket socket) throws IOException {
       this.socket = socket;
       socket.setTcpNoDelay(true);
-      this.in = socket.getInputStream();
+      this.in = new ClientInput(socket.getInputStream(), EndOfStream::new);
       this.out = socket.getOutputStream();
     }
 
@@ -197,7 +187,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                   .getSocketFactory()
                   .createSocket(
                       socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
-      if (aheadPosition < aheadLimit) {
+      if (in.hasReadAhead()) {
         throw new IOException("the client sent bytes after STARTTLS before the server's 220");
       }
       tls.setUseClientMode(false);
@@ -206,7 +196,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       }
       tls.startHandshake();
       socket = tls;
-      in = tls.getInputStream();
+      in.switchTo(tls.getInputStream());
       out = tls.getOutputStream();
     }
 
@@ -246,55 +236,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       }
     }
 
-    private int nextByte() throws IOException {
-      if (aheadPosition == aheadLimit) {
-        int n = in.read(ahead, 0, ahead.length);
-        if (n < 0) {
-          return -1;
-        }
-        aheadPosition = 0;
-        aheadLimit = n;
-      }
-      return ahead[aheadPosition++] & 0xff;
-    }
-
     /** Reads one line the client sent, without its CRLF. */
     public String readLine() throws IOException {
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      while (true) {
-        int b = nextByte();
-        if (b < 0) {
-          throw new EndOfStream();
-        }
-        synchronized (received) {
-          received.write(b);
-        }
-        if (b == '\n') {
-          byte[] bytes = line.toByteArray();
-          int length =
-              bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-          String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
-          lines.add(text);
-          return text;
-        }
-        line.write(b);
-      }
+      return in.readLine();
     }
 
     /** Reads exactly {@code count} bytes the client sent, wherever its lines end. */
     public byte[] readBytes(int count) throws IOException {
-      byte[] bytes = new byte[count];
-      for (int i = 0; i < count; i++) {
-        int b = nextByte();
-        if (b < 0) {
-          throw new EndOfStream();
-        }
-        bytes[i] = (byte) b;
-      }
-      synchronized (received) {
-        received.write(bytes, 0, count);
-      }
-      return bytes;
+      return in.readBytes(count);
     }
 
     /** Reads lines up to and including the lone {@code .}, returning the content before it. */
@@ -320,14 +269,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     /** Returns the lines received so far. */
     public List<String> lines() {
-      return List.copyOf(lines);
+      return in.lines();
     }
 
     /** Returns every byte received so far. */
     public byte[] receivedBytes() {
-      synchronized (received) {
-        return received.toByteArray();
-      }
+      return in.receivedBytes();
     }
 
     /** Waits until the client closes its side, so tests can see what it sent. */
