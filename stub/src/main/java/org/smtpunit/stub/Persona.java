@@ -24,16 +24,7 @@ public enum Persona {
           "localhost",
           "220 localhost ESMTP SmtpStub ready",
           "localhost Hello {domain} [{ip}]",
-          List.of(
-              "SIZE 36700160",
-              "PIPELINING",
-              "DSN",
-              "ENHANCEDSTATUSCODES",
-              "STARTTLS",
-              "AUTH PLAIN LOGIN CRAM-MD5 XOAUTH2",
-              "8BITMIME",
-              "SMTPUTF8",
-              "CHUNKING"),
+          exchangeKeywords("AUTH PLAIN LOGIN CRAM-MD5 XOAUTH2", "SMTPUTF8"),
           "",
           "503 5.5.1 Send EHLO or HELO first",
           "530 5.7.0 Authentication required",
@@ -83,16 +74,7 @@ public enum Persona {
           "mail1.fabrikam.com",
           "220 mail1.fabrikam.com Microsoft ESMTP MAIL Service ready at {date}",
           "mail1.fabrikam.com Hello [{ip}]",
-          List.of(
-              "SIZE 36700160",
-              "PIPELINING",
-              "DSN",
-              "ENHANCEDSTATUSCODES",
-              "STARTTLS",
-              "AUTH NTLM LOGIN PLAIN CRAM-MD5 XOAUTH2",
-              "8BITMIME",
-              "BINARYMIME",
-              "CHUNKING"),
+          exchangeKeywords("AUTH NTLM LOGIN PLAIN CRAM-MD5 XOAUTH2", "BINARYMIME"),
           "501 5.5.4 Invalid domain name",
           "503 5.5.2 Send hello first",
           "530 5.7.1 Client was not authenticated",
@@ -186,5 +168,23 @@ public enum Persona {
 
   PersonaTexts texts() {
     return texts;
+  }
+
+  /**
+   * Returns EHLO keywords as Exchange 2013 advertises them, in its order and with its 35 MiB SIZE.
+   * {@link #ACCEPT_ALL} advertises the same list with the AUTH mechanisms the stub runs and
+   * SMTPUTF8 where Exchange has BINARYMIME.
+   */
+  private static List<String> exchangeKeywords(String auth, String beforeChunking) {
+    return List.of(
+        "SIZE 36700160",
+        "PIPELINING",
+        "DSN",
+        "ENHANCEDSTATUSCODES",
+        "STARTTLS",
+        auth,
+        "8BITMIME",
+        beforeChunking,
+        "CHUNKING");
   }
 }
