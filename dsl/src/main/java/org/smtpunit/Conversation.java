@@ -1,8 +1,6 @@
 package org.smtpunit;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.smtpunit.internal.Wire;
@@ -127,7 +125,7 @@ final class Conversation {
     SmtpReply early = write(bytes, command.stage(), start, true);
     // The reply's elapsed time counts from the command's last byte; its deadline from start.
     long sent = System.nanoTime();
-    utf8Transaction = command.utf8After(utf8Transaction);
+    commandSent(command);
     return early != null ? early : receive(command.stage(), start, sent);
   }
 
@@ -137,63 +135,6 @@ final class Conversation {
 
   SmtpReply exchange(SmtpStage stage, String line) {
     return exchange(Command.of(stage, line));
-  }
-
-  /**
-   * Writes all commands at once, then reads one reply per command (fewer after a 421), all within
-   * one reply timeout from {@code start}.
-   */
-  List<SmtpReply> exchangeAll(MailMessage content, List<Command> commands, long start) {
-    ensureOpen(SmtpStage.PIPELINE);
-    ByteArrayOutputStream batch = new ByteArrayOutputStream(commands.size() * 48);
-    if (content != null) {
-      batch.writeBytes(content.toWireBytes());
-    }
-    List<String> notes = new ArrayList<>();
-    for (Command command : commands) {
-      byte[] bytes = Wire.line(command.line());
-      batch.writeBytes(bytes);
-      notes.addAll(Wire.limitNotes(command.line(), bytes.length));
-    }
-    refuseUnsolicited(SmtpStage.PIPELINE);
-    if (content != null) {
-      log.sentContent(content.content());
-    }
-    for (String note : notes) {
-      log.note(note);
-    }
-    for (Command command : commands) {
-      log.sent(command.shownAs());
-    }
-    SmtpReply early = write(batch.toByteArray(), SmtpStage.PIPELINE, start, content != null);
-    if (early != null) {
-      return List.of(early);
-    }
-    long sent = System.nanoTime();
-    if (content != null) {
-      awaitingContent = false;
-      utf8Transaction = false;
-    }
-    for (Command command : commands) {
-      utf8Transaction = command.utf8After(utf8Transaction);
-    }
-    List<SmtpReply> replies = new ArrayList<>(commands.size() + 1);
-    try {
-      if (content != null) {
-        replies.add(receive(SmtpStage.CONTENT, start, sent));
-      }
-      for (Command command : commands) {
-        if (!isOpen()) {
-          break;
-        }
-        replies.add(receive(command.stage(), start, sent));
-      }
-    } finally {
-      if (!commands.isEmpty() && commands.get(commands.size() - 1).stage() == SmtpStage.QUIT) {
-        quitSent();
-      }
-    }
-    return List.copyOf(replies);
   }
 
   /** Sends the message and its end, and reads the end-of-data reply, by the call's deadline. */
@@ -209,32 +150,7 @@ final class Conversation {
     return early != null ? early : receive(SmtpStage.CONTENT, start, sent);
   }
 
-  /**
-   * Writes one flight of BDAT command lines and chunk bytes (RFC 3030), recording the lines and a
-   * summary of the content in the transcript. Returns {@code null} once the bytes are written, or
-   * the refusal the server sent before it had read them all (an early {@code 552}: the rest was not
-   * sent and the connection is closed).
-   */
-  SmtpReply writeChunks(List<String> lines, String summary, byte[] bytes) {
-    ensureOpen(SmtpStage.BDAT);
-    refuseUnsolicited(SmtpStage.BDAT);
-    for (String line : lines) {
-      log.sent(line);
-    }
-    log.note(summary);
-    SmtpReply early = write(bytes, SmtpStage.BDAT, System.nanoTime(), true);
-    if (early != null) {
-      transactionEnded();
-    }
-    return early;
-  }
-
-  /** Reads the reply to one chunk written by {@link #writeChunks}. */
-  SmtpReply chunkReply(long sentNanos) {
-    return receive(SmtpStage.BDAT, sentNanos, sentNanos);
-  }
-
-  /** Records that the message was sent (BDAT LAST): the transaction is over. */
+  /** Records that the message was sent (its end, or BDAT LAST): the transaction is over. */
   void transactionEnded() {
     awaitingContent = false;
     utf8Transaction = false;
@@ -254,6 +170,11 @@ final class Conversation {
     return early != null ? early : receive(SmtpStage.CONTENT, start);
   }
 
+  /** Records that the command went out: it may begin or end an SMTPUTF8 transaction. */
+  void commandSent(Command command) {
+    utf8Transaction = command.utf8After(utf8Transaction);
+  }
+
   /** Sends QUIT and closes the connection whatever the reply. */
   SmtpReply quit() {
     try {
@@ -264,7 +185,7 @@ final class Conversation {
   }
 
   /** Ends the conversation once QUIT went out, whatever its reply (or its failure). */
-  private void quitSent() {
+  void quitSent() {
     endedBecause("QUIT was sent");
     connection.close();
   }
@@ -303,7 +224,7 @@ final class Conversation {
    * Writes within the reply timeout from {@code start}; returns {@code null}, or a reply the server
    * sent while the client was still writing (an early {@code 5xx}), which ends the conversation.
    */
-  private SmtpReply write(byte[] bytes, SmtpStage stage, long start, boolean watchForEarlyReply) {
+  SmtpReply write(byte[] bytes, SmtpStage stage, long start, boolean watchForEarlyReply) {
     SmtpReply early;
     try {
       early = connection.write(bytes, stage, start, replyTimeout, watchForEarlyReply);
@@ -322,24 +243,12 @@ final class Conversation {
    * are a reply to nothing (one too many, or a fault): reading on would pair every later reply with
    * the wrong command, so the conversation ends here.
    */
-  private void refuseUnsolicited(SmtpStage stage) {
+  void refuseUnsolicited(SmtpStage stage) {
     if (!connection.reader().pollInput()) {
       return;
     }
-    String arrived = connection.reader().bufferedPreview();
-    log.note("the server sent [" + arrived + "] before " + stage + " was sent");
     SmtpProtocolException e =
-        new SmtpProtocolException(
-            "Unexpected reply before "
-                + stage
-                + ": the server sent ["
-                + arrived
-                + "] before the command was sent, one reply more than the commands so far;"
-                + " every later reply would answer the wrong command, so the session was ended"
-                + " and nothing was sent",
-            arrived,
-            stage,
-            log.snapshot());
+        SendRefusals.unsolicited(stage, connection.reader().bufferedPreview(), log);
     broken(e);
     throw e;
   }
@@ -349,7 +258,7 @@ final class Conversation {
   }
 
   /** Reads a reply due within the reply timeout from {@code start}, timed from {@code sent}. */
-  private SmtpReply receive(SmtpStage stage, long start, long sent) {
+  SmtpReply receive(SmtpStage stage, long start, long sent) {
     SmtpReply reply;
     try {
       reply = connection.reader().read(stage, start, replyTimeout, sent);
@@ -367,14 +276,14 @@ final class Conversation {
     return reply;
   }
 
-  private void ensureOpen(SmtpStage stage) {
+  /**
+   * Refuses to send anything for {@code stage} once the conversation has ended.
+   *
+   * @throws SmtpConnectionClosedException saying why it ended
+   */
+  void ensureOpen(SmtpStage stage) {
     if (!isOpen()) {
-      String why = closedBecause == null ? "the connection is closed" : closedBecause;
-      throw new SmtpConnectionClosedException(
-          "Cannot send " + stage + " to " + remoteHost + ": " + why + "; nothing was sent",
-          stage,
-          log.snapshot(),
-          null);
+      throw SendRefusals.closed(stage, remoteHost, closedBecause, log);
     }
   }
 }
