@@ -3,6 +3,7 @@ package org.smtpunit;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.smtpunit.internal.Wire;
 
 /**
@@ -24,7 +25,9 @@ final class Bdat {
     this.ehlo = conversation.lastEhlo().orElse(null);
   }
 
+  /** Sends the message and returns the first negative reply or the last; the transaction ends. */
   SmtpReply send(MailMessage message, int chunkSize) {
+    Objects.requireNonNull(message, "message");
     if (chunkSize < 1) {
       throw new IllegalArgumentException("chunkSize must be positive, was [" + chunkSize + "]");
     }
@@ -42,7 +45,10 @@ final class Bdat {
     for (int from = 0; from < content.length || chunks.isEmpty(); from += chunkSize) {
       chunks.add(new int[] {from, Math.min(content.length, from + chunkSize)});
     }
-    return ehlo.supports("PIPELINING") ? pipelined(content, chunks) : stepwise(content, chunks);
+    SmtpReply reply =
+        ehlo.supports("PIPELINING") ? pipelined(content, chunks) : stepwise(content, chunks);
+    conversation.transactionEnded();
+    return reply;
   }
 
   private SmtpReply pipelined(byte[] content, List<int[]> chunks) {
@@ -110,7 +116,7 @@ final class Bdat {
     for (String line : lines) {
       conversation.log().sent(line);
     }
-    conversation.note(summary);
+    conversation.log().note(summary);
     SmtpReply early = conversation.write(bytes, SmtpStage.BDAT, System.nanoTime(), true);
     if (early != null) {
       conversation.transactionEnded();

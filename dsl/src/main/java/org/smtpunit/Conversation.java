@@ -1,15 +1,16 @@
 package org.smtpunit;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.smtpunit.internal.Wire;
 
 /**
  * The state of one SMTP conversation and the only way to talk on it: sends commands, reads replies
  * with the reply deadline, records both in the transcript, and remembers why the conversation ended
- * and what the transaction asked for. The session, a pipeline, SASL and STARTTLS call it; it calls
- * none of them.
+ * and what the transaction asked for. The session, a pipeline, BDAT, SASL and STARTTLS call it; it
+ * calls none of them.
  *
  * <p>Any failure to write or read ends the conversation: after a timeout, a malformed reply or a
  * closed stream the reply stream is out of step, so no later reply could be trusted.
@@ -17,6 +18,7 @@ import org.smtpunit.internal.Wire;
 final class Conversation {
 
   private final String remoteHost;
+  private final InetSocketAddress remoteAddress;
   private final Connection connection;
   private final TranscriptLog log;
   private final Duration replyTimeout;
@@ -34,6 +36,7 @@ final class Conversation {
       Duration replyTimeout,
       Optional<TlsInfo> tls) {
     this.remoteHost = remoteHost;
+    this.remoteAddress = (InetSocketAddress) connection.socket().getRemoteSocketAddress();
     this.connection = connection;
     this.log = log;
     this.replyTimeout = replyTimeout;
@@ -42,6 +45,11 @@ final class Conversation {
 
   String remoteHost() {
     return remoteHost;
+  }
+
+  /** The address and port that answered. */
+  InetSocketAddress remoteAddress() {
+    return remoteAddress;
   }
 
   Duration replyTimeout() {
@@ -73,15 +81,6 @@ final class Conversation {
   /** Whether the latest reply was a 354 and the message content has not been sent since. */
   boolean awaitingContent() {
     return awaitingContent && isOpen();
-  }
-
-  void note(String text) {
-    log.note(text);
-  }
-
-  /** Registers a credential (or an encoding of one) to redact from everything the server sends. */
-  void secret(String text) {
-    log.secret(text);
   }
 
   /** Records that EHLO was answered, so the capabilities are known again. */
@@ -137,8 +136,20 @@ final class Conversation {
     return exchange(Command.of(stage, line));
   }
 
+  /**
+   * Refuses, before anything is sent, a message this transaction may not carry: a non-ASCII address
+   * in its header without SMTPUTF8.
+   *
+   * @throws IllegalArgumentException naming the header field
+   */
+  void requireSendable(MailMessage message) {
+    Objects.requireNonNull(message, "message");
+    message.requireAsciiAddresses(utf8Transaction);
+  }
+
   /** Sends the message and its end, and reads the end-of-data reply, by the call's deadline. */
   SmtpReply content(MailMessage message, long start) {
+    requireSendable(message);
     ensureOpen(SmtpStage.CONTENT);
     byte[] bytes = message.toWireBytes();
     log.sentContent(message.content());
@@ -154,20 +165,6 @@ final class Conversation {
   void transactionEnded() {
     awaitingContent = false;
     utf8Transaction = false;
-  }
-
-  /** Writes content bytes verbatim (see {@code SmtpSession.rawContent}) and reads one reply. */
-  SmtpReply rawContent(byte[] bytes, List<String> shown) {
-    long start = System.nanoTime();
-    ensureOpen(SmtpStage.CONTENT);
-    for (String line : shown) {
-      log.sent(line);
-    }
-    refuseUnsolicited(SmtpStage.CONTENT);
-    SmtpReply early = write(bytes, SmtpStage.CONTENT, start, true);
-    awaitingContent = false;
-    utf8Transaction = false;
-    return early != null ? early : receive(SmtpStage.CONTENT, start);
   }
 
   /** Records that the command went out: it may begin or end an SMTPUTF8 transaction. */
@@ -274,6 +271,12 @@ final class Conversation {
       connection.close();
     }
     return reply;
+  }
+
+  /** Names the host, the address that answered, and whether the conversation goes on. */
+  @Override
+  public String toString() {
+    return remoteHost + " " + remoteAddress + (isOpen() ? ", open" : ", closed: " + closedBecause);
   }
 
   /**

@@ -80,7 +80,7 @@ public final class Pipeline {
       throw new IllegalStateException(
           "The content must open a pipelined batch, once (RFC 2920 §3.1)");
     }
-    message.requireAsciiAddresses(conversation.utf8Transaction());
+    conversation.requireSendable(message);
     this.content = message;
     return this;
   }
