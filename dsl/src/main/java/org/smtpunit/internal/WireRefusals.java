@@ -12,54 +12,39 @@ final class WireRefusals {
 
   /** A CR, LF or NUL ({@code c}) at {@code index} of an argument. */
   static IllegalArgumentException lineBreak(String what, String printable, char c, int index) {
-    return new IllegalArgumentException(
-        what
-            + " ["
-            + printable
-            + "] holds "
-            + name(c)
-            + " at index "
-            + index
-            + ": it would end the command line early and inject another; nothing was sent");
+    return holds(
+        what,
+        printable,
+        name(c),
+        index,
+        ": it would end the command line early and inject another; nothing was sent");
   }
 
   /** Half of a UTF-16 pair ({@code c}) at {@code index}, which has no UTF-8 encoding. */
   static IllegalArgumentException loneSurrogate(String what, String printable, char c, int index) {
-    return new IllegalArgumentException(
-        what
-            + " ["
-            + printable
-            + "] holds a lone surrogate (U+"
-            + String.format("%04X", (int) c)
-            + ") at index "
-            + index
-            + ": it has no UTF-8 encoding; nothing was sent");
+    String surrogate = "a lone surrogate (U+" + String.format("%04X", (int) c) + ")";
+    return holds(what, printable, surrogate, index, ": it has no UTF-8 encoding; nothing was sent");
   }
 
   /** A C0 control character or DEL (shown as {@code control}) at {@code index} of an address. */
   static IllegalArgumentException control(
       String what, String printable, String control, int index) {
-    return new IllegalArgumentException(
-        what
-            + " ["
-            + printable
-            + "] holds the control character "
-            + control
-            + " at index "
-            + index
-            + ": RFC 5321 §4.1.2 allows none in an address; nothing was sent");
+    return holds(
+        what,
+        printable,
+        "the control character " + control,
+        index,
+        ": RFC 5321 §4.1.2 allows none in an address; nothing was sent");
   }
 
   /** A character outside printable US-ASCII at {@code index}; {@code hint} may be empty. */
   static IllegalArgumentException notAscii(String what, String printable, int index, String hint) {
-    return new IllegalArgumentException(
-        what
-            + " ["
-            + printable
-            + "] holds a character outside printable US-ASCII at index "
-            + index
-            + (hint.isEmpty() ? "" : ": " + hint)
-            + "; nothing was sent");
+    return holds(
+        what,
+        printable,
+        "a character outside printable US-ASCII",
+        index,
+        (hint.isEmpty() ? "" : ": " + hint) + "; nothing was sent");
   }
 
   /** A command line whose encoded bytes hold CR, LF or NUL. */
@@ -72,6 +57,15 @@ final class WireRefusals {
   static IllegalArgumentException loneSurrogateInLine(String printableLine) {
     return new IllegalArgumentException(
         "Command line [" + printableLine + "] holds a lone surrogate: it has no UTF-8 encoding");
+  }
+
+  /**
+   * The one layout of an argument's refusal: {@code Subject [value] holds <what> at index 3: ...}.
+   */
+  private static IllegalArgumentException holds(
+      String what, String printable, String holds, int index, String why) {
+    return new IllegalArgumentException(
+        what + " [" + printable + "] holds " + holds + " at index " + index + why);
   }
 
   private static String name(char c) {
