@@ -27,6 +27,7 @@ final class SessionOpener {
   SessionOpener(SessionSettings settings, Consumer<? super SmtpSession> onOpen) {
     this.settings = settings;
     this.onOpen = onOpen;
+    SessionClassPreload.startOnce();
   }
 
   /**

@@ -1,12 +1,14 @@
 package org.smtpunit.bench;
 
+import static org.smtpunit.bench.Report.f;
+import static org.smtpunit.bench.Report.f2;
+import static org.smtpunit.bench.Report.verdict;
+
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -44,12 +46,11 @@ public final class BenchMain {
     }
   }
 
-  private final PrintStream out;
+  private final Report report;
   private final Plan plan;
-  private final List<String> rows = new ArrayList<>();
 
   BenchMain(PrintStream out, Plan plan) {
-    this.out = out;
+    this.report = new Report(out);
     this.plan = plan;
   }
 
@@ -71,7 +72,7 @@ public final class BenchMain {
 
   /** Runs everything; returns the table rows printed. */
   List<String> run() throws Exception {
-    out.printf(
+    report.printf(
         "SmtpUnit benchmark: %d cores, Java %s, %s%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), plan);
     try (SmtpSink sink = new SmtpSink()) {
@@ -83,7 +84,7 @@ public final class BenchMain {
     }
     smtpSinkTable();
     embedded();
-    return rows;
+    return report.rows();
   }
 
   /** Runs the cold-start table alone; returns the table rows printed. */
@@ -91,23 +92,24 @@ public final class BenchMain {
     try (SmtpSink sink = new SmtpSink()) {
       coldStart(sink.port());
     }
-    return rows;
+    return report.rows();
   }
 
   /** The client's own cost per transaction against the in-process sink (see PerTransaction). */
   private void perTransaction(int port) throws Exception {
-    out.printf("%n## Cost per transaction against the in-process sink (one thread)%n");
-    header("client", "tx", "client thread CPU µs/tx", "x floor", "context switches/tx (process)");
+    report.printf("%n## Cost per transaction against the in-process sink (one thread)%n");
+    report.header(
+        "client", "tx", "client thread CPU µs/tx", "x floor", "context switches/tx (process)");
     for (String[] cells :
         PerTransaction.table(
             "127.0.0.1", port, plan.rounds(), plan.warmup(), plan.transactions())) {
-      row(cells);
+      report.row(cells);
     }
   }
 
   private void throughputTable(String target, String host, int port) throws Exception {
-    out.printf("%n## Throughput against %s%n", target);
-    header("client", "threads", "tx", "tx/s", "p50 ms", "p99 ms", "x floor", "goal");
+    report.printf("%n## Throughput against %s%n", target);
+    report.header("client", "threads", "tx", "tx/s", "p50 ms", "p99 ms", "x floor", "goal");
     double floor1 = 0;
     double smtpunit1 = 0;
     for (int threads : new int[] {1, 2, 8}) {
@@ -149,7 +151,7 @@ public final class BenchMain {
               verdict(
                   scaling >= 2.5, String.format(Locale.ROOT, ">= 2.5x 1-thread (%.2fx)", scaling));
         }
-        row(
+        report.row(
             r.client(),
             Integer.toString(threads),
             Long.toString(r.transactions()),
@@ -166,10 +168,10 @@ public final class BenchMain {
   }
 
   private void coldStart(int port) throws Exception {
-    out.printf(
+    report.printf(
         "%n## Cold start: fresh JVM, from main to the end of the first transaction (median of %d)%n",
         plan.coldRuns());
-    header("client", "ms", "x floor", "goal");
+    report.header("client", "ms", "x floor", "goal");
     double floor = 0;
     for (Clients.Client client : Clients.all()) {
       double millis = ColdStart.median(Clients.key(client), "127.0.0.1", port, plan.coldRuns());
@@ -179,54 +181,29 @@ public final class BenchMain {
       double ratio = millis / floor;
       String goal =
           client.getClass() == Clients.SmtpUnit.class ? verdict(ratio <= 1.3, "<= 1.3x floor") : "";
-      row(client.name(), f2(millis), f2(ratio), goal);
+      report.row(client.name(), f2(millis), f2(ratio), goal);
     }
   }
 
   private void memory(int port) throws Exception {
-    out.printf(
+    report.printf(
         "%n## Retained heap per open session (%d held open against the sink)%n",
         plan.heldSessions());
-    header("client", "bytes/session", "goal");
-    double raw = perSession(() -> Clients.RawSocket.open("127.0.0.1", port));
-    row("raw socket (floor)", f(raw), "");
+    report.header("client", "bytes/session", "goal");
+    double raw =
+        RetainedHeap.perSession(
+            plan.heldSessions(), () -> Clients.RawSocket.open("127.0.0.1", port));
+    report.row("raw socket (floor)", f(raw), "");
     SmtpClient client = SmtpClient.defaults();
-    double smtpunit = perSession(() -> client.open("127.0.0.1", port));
-    row("SmtpUnit SmtpSession", f(smtpunit), verdict(smtpunit <= 32 * 1024, "<= 32 KB"));
-  }
-
-  private interface Opener {
-    AutoCloseable open() throws Exception;
-  }
-
-  private double perSession(Opener opener) throws Exception {
-    List<AutoCloseable> held = new ArrayList<>(plan.heldSessions());
-    long before = usedHeap();
-    try {
-      for (int i = 0; i < plan.heldSessions(); i++) {
-        held.add(opener.open());
-      }
-      long after = usedHeap();
-      return (after - before) / (double) plan.heldSessions();
-    } finally {
-      for (AutoCloseable c : held) {
-        c.close();
-      }
-    }
-  }
-
-  private static long usedHeap() throws InterruptedException {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      Thread.sleep(50);
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    double smtpunit =
+        RetainedHeap.perSession(plan.heldSessions(), () -> client.open("127.0.0.1", port));
+    report.row("SmtpUnit SmtpSession", f(smtpunit), verdict(smtpunit <= 32 * 1024, "<= 32 KB"));
   }
 
   private void smtpSinkTable() throws Exception {
     Optional<PostfixSink> started = PostfixSink.start();
     if (started.isEmpty()) {
-      out.printf("%n## Postfix smtp-sink: not installed (apt-get install postfix), skipped%n");
+      report.printf("%n## Postfix smtp-sink: not installed (apt-get install postfix), skipped%n");
       return;
     }
     try (PostfixSink sink = started.get()) {
@@ -235,16 +212,17 @@ public final class BenchMain {
   }
 
   private void embedded() throws Exception {
-    out.printf("%n## The embedded default (GreenMail started by @SmtpTarget)%n");
-    header("figure", "value", "goal");
+    report.printf("%n## The embedded default (GreenMail started by @SmtpTarget)%n");
+    report.header("figure", "value", "goal");
     Path transcripts = Files.createTempDirectory("smtpunit-bench-transcripts");
     EmbeddedBench.transactions = plan.embedded();
     FixtureRuns.launch(EmbeddedBench.RateFixture.class, transcripts, Map.of());
     double rate = EmbeddedBench.perSecond;
-    row("walkthrough tx/s, embedded server", f(rate), verdict(rate >= 1000, ">= 1,000 tx/s"));
+    report.row(
+        "walkthrough tx/s, embedded server", f(rate), verdict(rate >= 1000, ">= 1,000 tx/s"));
     FixtureRuns.launch(EmbeddedBench.StubRateFixture.class, transcripts, Map.of());
     double stubRate = EmbeddedBench.stubPerSecond;
-    row(
+    report.row(
         "walkthrough tx/s, SmtpStub (Exchange persona)",
         f(stubRate),
         verdict(
@@ -258,7 +236,7 @@ public final class BenchMain {
             Map.of(),
             plan.rounds());
     overheadRows("", embedded);
-    row(
+    report.row(
         "wall time per @SmtpTarget test minus one bare transaction (includes JUnit's own work)",
         f2(embedded.perTestMillis() - 1000.0 / rate) + " ms",
         "");
@@ -285,42 +263,17 @@ public final class BenchMain {
   }
 
   private void overheadRows(String label, FixtureRuns.Overhead overhead) {
-    row(
+    report.row(
         "wall time per @SmtpTarget test" + label + " (" + EmbeddedBench.TESTS + " tests)",
         f2(overhead.perTestMillis()) + " ms",
         "");
-    row(
+    report.row(
         "the same test opening its own session (floor)" + label,
         f2(overhead.floorMillis()) + " ms",
         "");
-    row(
+    report.row(
         "extension overhead per test" + label,
         f2(overhead.overheadMillis()) + " ms",
         verdict(overhead.overheadMillis() <= 1.0, "<= 1 ms"));
-  }
-
-  private void header(String... cells) {
-    row(cells);
-    String[] rule = new String[cells.length];
-    Arrays.fill(rule, "---");
-    row(rule);
-  }
-
-  private void row(String... cells) {
-    String line = "| " + String.join(" | ", cells) + " |";
-    rows.add(line);
-    out.println(line);
-  }
-
-  private static String verdict(boolean met, String goal) {
-    return goal + (met ? " ✔" : " ✘ missed");
-  }
-
-  private static String f(double value) {
-    return String.format(Locale.ROOT, "%,.0f", value);
-  }
-
-  private static String f2(double value) {
-    return String.format(Locale.ROOT, "%.2f", value);
   }
 }

@@ -1,12 +1,7 @@
 package org.smtpunit.samples;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,12 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import org.smtpunit.TlsMode;
 import org.smtpunit.junit.SmtpTarget;
 import picocli.CommandLine;
@@ -261,43 +250,12 @@ public final class SmtpUnitRunner implements Callable<Integer> {
   public Integer call() {
     Map<String, String> parameters;
     try {
-      parameters = new LinkedHashMap<>(configuration());
+      parameters = configuration();
     } catch (UsageException e) {
       err.println("smtpunit: " + e.getMessage());
       return 2;
     }
-    Path transcriptsDir =
-        Path.of(
-            parameters.computeIfAbsent(
-                SmtpTarget.TRANSCRIPTS_DIR_PROPERTY_NAME, k -> temporaryDirectory()));
-    LauncherDiscoveryRequest request =
-        LauncherDiscoveryRequestBuilder.request()
-            .selectors(suite().stream().map(c -> selectClass(c)).toList())
-            .configurationParameters(parameters)
-            .build();
-    ConsoleReport report = new ConsoleReport(out, timings);
-    Launcher launcher = LauncherFactory.create();
-    if (reports != null) {
-      TestExecutionListener xml =
-          new LegacyXmlReportGeneratingListener(reports, new PrintWriter(out, true));
-      launcher.execute(request, report, xml);
-    } else {
-      launcher.execute(request, report);
-    }
-    out.println(report.summary());
-    out.println("Transcripts: " + transcriptsDir.toAbsolutePath());
-    if (reports != null) {
-      out.println("JUnit XML reports: " + reports.toAbsolutePath());
-    }
-    return report.failed() > 0 ? 1 : 0;
-  }
-
-  private static String temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("smtpunit-transcripts-").toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create a directory for the transcripts", e);
-    }
+    return SuiteRun.execute(out, suite(), parameters, timings, reports);
   }
 
   /** {@code --version}: the jar's version, from its manifest. */
