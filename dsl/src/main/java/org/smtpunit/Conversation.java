@@ -22,7 +22,10 @@ final class Conversation {
   private final Connection connection;
   private final TranscriptLog log;
   private final Duration replyTimeout;
+
+  /** Why the conversation ended, or {@code null} while it goes on. */
   private String closedBecause;
+
   private Optional<TlsInfo> tls;
   private boolean utf8Transaction;
   private boolean ehloSinceTls = true;
@@ -156,8 +159,7 @@ final class Conversation {
     refuseUnsolicited(SmtpStage.CONTENT);
     SmtpReply early = write(bytes, SmtpStage.CONTENT, start, true);
     long sent = System.nanoTime();
-    awaitingContent = false;
-    utf8Transaction = false;
+    transactionEnded();
     return early != null ? early : receive(SmtpStage.CONTENT, start, sent);
   }
 
@@ -189,11 +191,6 @@ final class Conversation {
 
   boolean isOpen() {
     return closedBecause == null && !connection.isClosed();
-  }
-
-  /** Returns why the conversation ended, or {@code null} while it goes on. */
-  String closedBecause() {
-    return closedBecause;
   }
 
   /** Closes the connection without QUIT; calling it again does nothing. */
