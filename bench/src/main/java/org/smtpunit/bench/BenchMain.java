@@ -3,6 +3,7 @@ package org.smtpunit.bench;
 import static org.smtpunit.bench.Report.f;
 import static org.smtpunit.bench.Report.f2;
 import static org.smtpunit.bench.Report.verdict;
+import static org.smtpunit.bench.Report.verdicts;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public final class BenchMain {
       int embedded,
       int heldSessions) {
     static Plan full() {
-      return new Plan(300, 2_000, 3, Duration.ofSeconds(20), 5, 2_000, 1_000);
+      return new Plan(300, 2_000, 3, Duration.ofSeconds(20), 11, 2_000, 1_000);
     }
 
     static Plan quick() {
@@ -109,13 +110,22 @@ public final class BenchMain {
 
   private void throughputTable(String target, String host, int port) throws Exception {
     report.printf("%n## Throughput against %s%n", target);
-    report.header("client", "threads", "tx", "tx/s", "p50 ms", "p99 ms", "x floor", "goal");
+    report.header(
+        "client",
+        "threads",
+        "tx",
+        "tx/s",
+        "p50 ms",
+        "p99 ms",
+        "x floor",
+        "x floor, paired slices",
+        "goal");
     double floor1 = 0;
     double smtpunit1 = 0;
     for (int threads : new int[] {1, 2, 8}) {
       // Within a round the clients take turns in short slices (Throughput.interleaved); each
       // reports its median round, so neither the order nor a noisy moment favours one of them.
-      List<Clients.Client> clients = Clients.all();
+      List<Clients.Client> clients = Clients.all(); // the floor first: measured.get(0)
       List<List<Throughput.Result>> measured = new ArrayList<>();
       clients.forEach(c -> measured.add(new ArrayList<>()));
       for (int round = 0; round < plan.rounds(); round++) {
@@ -139,12 +149,13 @@ public final class BenchMain {
           }
         }
         double ratio = r.perSecond() / floor;
+        double paired = Throughput.pairedRatio(measured.get(i), measured.get(0));
         String goal = "";
         if (client.getClass() == Clients.SmtpUnit.class && threads == 1) {
           smtpunit1 = r.perSecond();
-          goal = verdict(ratio >= 0.97, ">= 0.97x floor");
+          goal = verdicts(ratio, paired, 0.97);
         } else if (client.getClass() == Clients.SmtpUnitPipelined.class && threads == 1) {
-          goal = verdict(ratio >= 1.3, ">= 1.3x floor");
+          goal = verdicts(ratio, paired, 1.3);
         } else if (client.getClass() == Clients.SmtpUnit.class && threads == 8) {
           double scaling = r.perSecond() / smtpunit1;
           goal =
@@ -159,6 +170,7 @@ public final class BenchMain {
             f2(r.p50Millis()),
             f2(r.p99Millis()),
             f2(ratio),
+            f2(paired),
             goal);
       }
     }
@@ -169,15 +181,17 @@ public final class BenchMain {
 
   private void coldStart(int port) throws Exception {
     report.printf(
-        "%n## Cold start: fresh JVM, from main to the end of the first transaction (median of %d)%n",
+        "%n## Cold start: fresh JVM, from main to the end of the first transaction (median of %d, launches taking turns)%n",
         plan.coldRuns());
     report.header("client", "ms", "x floor", "goal");
-    double floor = 0;
-    for (Clients.Client client : Clients.all()) {
-      double millis = ColdStart.median(Clients.key(client), "127.0.0.1", port, plan.coldRuns());
-      if (client instanceof Clients.RawSocket) {
-        floor = millis;
-      }
+    List<Clients.Client> clients = Clients.all(); // the floor first
+    List<String> keys = new ArrayList<>();
+    clients.forEach(c -> keys.add(Clients.key(c)));
+    List<Double> medians = ColdStart.medians(keys, "127.0.0.1", port, plan.coldRuns());
+    double floor = medians.get(0);
+    for (int i = 0; i < clients.size(); i++) {
+      Clients.Client client = clients.get(i);
+      double millis = medians.get(i);
       double ratio = millis / floor;
       String goal =
           client.getClass() == Clients.SmtpUnit.class ? verdict(ratio <= 1.3, "<= 1.3x floor") : "";

@@ -23,32 +23,48 @@ public final class ColdStart {
     System.out.println("COLD " + elapsed);
   }
 
-  /** Launches {@code runs} fresh JVMs for the client and returns the median in milliseconds. */
-  static double median(String client, String host, int port, int runs) throws Exception {
+  /**
+   * Launches {@code runs} fresh JVMs for each client, the clients taking turns (one launch each,
+   * then the next turn), and returns each client's median in milliseconds, in the clients' order.
+   * Taking turns lets a slow stretch of the machine fall on every client alike.
+   */
+  static List<Double> medians(List<String> clients, String host, int port, int runs)
+      throws Exception {
+    List<List<Double>> millis = new ArrayList<>();
+    clients.forEach(c -> millis.add(new ArrayList<>()));
+    for (int run = 0; run < runs; run++) {
+      for (int i = 0; i < clients.size(); i++) {
+        millis.get(i).add(launch(clients.get(i), host, port));
+      }
+    }
+    List<Double> medians = new ArrayList<>();
+    for (List<Double> m : millis) {
+      m.sort(Double::compare);
+      medians.add(m.get(m.size() / 2));
+    }
+    return medians;
+  }
+
+  /** One fresh JVM running one transaction; returns its figure in milliseconds. */
+  private static double launch(String client, String host, int port) throws Exception {
     String java =
         System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    String classpath = System.getProperty("java.class.path");
-    List<Double> millis = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
-      Process process =
-          new ProcessBuilder(
-                  java,
-                  "-cp",
-                  classpath,
-                  ColdStart.class.getName(),
-                  client,
-                  host,
-                  Integer.toString(port))
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IllegalStateException("cold start of " + client + " failed:\n" + output);
-      }
-      String line = output.lines().filter(l -> l.startsWith("COLD ")).findFirst().orElseThrow();
-      millis.add(Long.parseLong(line.substring(5).trim()) / 1e6);
+    Process process =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ColdStart.class.getName(),
+                client,
+                host,
+                Integer.toString(port))
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException("cold start of " + client + " failed:\n" + output);
     }
-    millis.sort(Double::compare);
-    return millis.get(millis.size() / 2);
+    String line = output.lines().filter(l -> l.startsWith("COLD ")).findFirst().orElseThrow();
+    return Long.parseLong(line.substring(5).trim()) / 1e6;
   }
 }

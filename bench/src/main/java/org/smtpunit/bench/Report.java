@@ -55,6 +55,19 @@ final class Report {
     return goal + (met ? " ✔" : " ✘ missed");
   }
 
+  /**
+   * A throughput goal judged two ways: by the whole rounds' ratio to the floor, and by the median
+   * of the slice-by-slice ratios to the floor's slice of the same turn.
+   */
+  static String verdicts(double ratio, double paired, double goal) {
+    return String.format(
+        Locale.ROOT,
+        ">= %.2fx floor: rounds %s, paired slices %s",
+        goal,
+        ratio >= goal ? "✔" : "✘ missed",
+        paired >= goal ? "✔" : "✘ missed");
+  }
+
   /** A whole number with thousands separators: {@code 1,234}. */
   static String f(double value) {
     return String.format(Locale.ROOT, "%,.0f", value);

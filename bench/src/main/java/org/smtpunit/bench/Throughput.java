@@ -11,14 +11,18 @@ import java.util.concurrent.Future;
 /** Runs clients' transactions on N threads, bounded in count and in time. */
 final class Throughput {
 
-  /** One measured configuration. */
+  /**
+   * One measured configuration: {@code perSecond} over all its slices, {@code sliceRates} the
+   * transactions per second of each slice in the order they ran.
+   */
   record Result(
       String client,
       int threads,
       long transactions,
       double perSecond,
       double p50Millis,
-      double p99Millis) {}
+      double p99Millis,
+      List<Double> sliceRates) {}
 
   private Throughput() {}
 
@@ -48,7 +52,11 @@ final class Throughput {
     int n = clients.size();
     long[] elapsed = new long[n];
     List<List<long[]>> latencies = new ArrayList<>();
-    clients.forEach(c -> latencies.add(new ArrayList<>()));
+    List<List<Double>> sliceRates = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      latencies.add(new ArrayList<>());
+      sliceRates.add(new ArrayList<>());
+    }
     int perThread = Math.max(1, count / threads / SLICES);
     long deadline = System.nanoTime() + limit.toNanos() * n;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -62,10 +70,15 @@ final class Throughput {
           for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> run(client, host, port, perThread, deadline)));
           }
+          int done = 0;
           for (Future<long[]> future : futures) {
-            latencies.get(i).add(future.get());
+            long[] latenciesOfSlice = future.get();
+            latencies.get(i).add(latenciesOfSlice);
+            done += latenciesOfSlice.length;
           }
-          elapsed[i] += System.nanoTime() - start;
+          long took = System.nanoTime() - start;
+          elapsed[i] += took;
+          sliceRates.get(i).add(done / (took / 1e9));
         }
       }
     } finally {
@@ -81,9 +94,33 @@ final class Throughput {
               sorted.length,
               sorted.length / (elapsed[i] / 1e9),
               percentile(sorted, 50),
-              percentile(sorted, 99)));
+              percentile(sorted, 99),
+              List.copyOf(sliceRates.get(i))));
     }
     return results;
+  }
+
+  /**
+   * The client's throughput as a multiple of the floor's, slice by slice: each slice's rate divided
+   * by the rate of the floor's slice of the same turn (the same round and slice, run next to it in
+   * time), the median of those ratios. A stall of the machine that falls on one slice moves one
+   * ratio instead of a whole round's figure.
+   */
+  static double pairedRatio(List<Result> rounds, List<Result> floorRounds) {
+    List<Double> ratios = new ArrayList<>();
+    for (int r = 0; r < Math.min(rounds.size(), floorRounds.size()); r++) {
+      List<Double> own = rounds.get(r).sliceRates();
+      List<Double> floor = floorRounds.get(r).sliceRates();
+      for (int s = 0; s < Math.min(own.size(), floor.size()); s++) {
+        ratios.add(own.get(s) / floor.get(s));
+      }
+    }
+    if (ratios.isEmpty()) {
+      return Double.NaN;
+    }
+    ratios.sort(Double::compare);
+    int mid = ratios.size() / 2;
+    return ratios.size() % 2 == 1 ? ratios.get(mid) : (ratios.get(mid - 1) + ratios.get(mid)) / 2;
   }
 
   /** Runs up to {@code count} transactions, returning their latencies in nanoseconds. */
