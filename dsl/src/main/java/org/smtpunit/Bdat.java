@@ -3,6 +3,7 @@ package org.smtpunit;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.smtpunit.internal.Wire;
 
 /**
@@ -24,7 +25,9 @@ final class Bdat {
     this.ehlo = conversation.lastEhlo().orElse(null);
   }
 
+  /** Sends the message and returns the first negative reply or the last; the transaction ends. */
   SmtpReply send(MailMessage message, int chunkSize) {
+    Objects.requireNonNull(message, "message");
     if (chunkSize < 1) {
       throw new IllegalArgumentException("chunkSize must be positive, was [" + chunkSize + "]");
     }
@@ -42,7 +45,10 @@ final class Bdat {
     for (int from = 0; from < content.length || chunks.isEmpty(); from += chunkSize) {
       chunks.add(new int[] {from, Math.min(content.length, from + chunkSize)});
     }
-    return ehlo.supports("PIPELINING") ? pipelined(content, chunks) : stepwise(content, chunks);
+    SmtpReply reply =
+        ehlo.supports("PIPELINING") ? pipelined(content, chunks) : stepwise(content, chunks);
+    conversation.transactionEnded();
+    return reply;
   }
 
   private SmtpReply pipelined(byte[] content, List<int[]> chunks) {
@@ -56,7 +62,7 @@ final class Bdat {
       flight.write(content, chunk[0], chunk[1] - chunk[0]);
     }
     SmtpReply early =
-        conversation.writeChunks(
+        write(
             commands,
             "(" + content.length + " octets of message content in " + chunks.size() + " chunks)",
             flight.toByteArray());
@@ -67,7 +73,7 @@ final class Bdat {
     SmtpReply firstNegative = null;
     SmtpReply last = null;
     for (int i = 0; i < chunks.size() && conversation.isOpen(); i++) {
-      last = conversation.chunkReply(sent);
+      last = conversation.receive(SmtpStage.BDAT, sent, sent);
       if (firstNegative == null && !last.isPositiveCompletion()) {
         firstNegative = last;
       }
@@ -85,16 +91,37 @@ final class Bdat {
       bytes.writeBytes(Wire.line(command));
       bytes.write(content, chunk[0], chunk[1] - chunk[0]);
       SmtpReply early =
-          conversation.writeChunks(
+          write(
               List.of(command),
               "(" + (chunk[1] - chunk[0]) + " octets of message content)",
               bytes.toByteArray());
-      reply = early != null ? early : conversation.chunkReply(System.nanoTime());
+      long sent = System.nanoTime();
+      reply = early != null ? early : conversation.receive(SmtpStage.BDAT, sent, sent);
       if (!reply.isPositiveCompletion()) {
         break;
       }
     }
     return reply;
+  }
+
+  /**
+   * Writes one flight of BDAT command lines and chunk bytes, recording the lines and a summary of
+   * the content in the transcript. Returns {@code null} once the bytes are written, or the refusal
+   * the server sent before it had read them all (an early {@code 552}: the rest was not sent and
+   * the connection is closed).
+   */
+  private SmtpReply write(List<String> lines, String summary, byte[] bytes) {
+    conversation.ensureOpen(SmtpStage.BDAT);
+    conversation.refuseUnsolicited(SmtpStage.BDAT);
+    for (String line : lines) {
+      conversation.log().sent(line);
+    }
+    conversation.log().note(summary);
+    SmtpReply early = conversation.write(bytes, SmtpStage.BDAT, System.nanoTime(), true);
+    if (early != null) {
+      conversation.transactionEnded();
+    }
+    return early;
   }
 
   private static String command(int[] chunk, boolean last) {

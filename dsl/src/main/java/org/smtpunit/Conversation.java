@@ -1,17 +1,16 @@
 package org.smtpunit;
 
-import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.smtpunit.internal.Wire;
 
 /**
  * The state of one SMTP conversation and the only way to talk on it: sends commands, reads replies
  * with the reply deadline, records both in the transcript, and remembers why the conversation ended
- * and what the transaction asked for. The session, a pipeline, SASL and STARTTLS call it; it calls
- * none of them.
+ * and what the transaction asked for. The session, a pipeline, BDAT, SASL and STARTTLS call it; it
+ * calls none of them.
  *
  * <p>Any failure to write or read ends the conversation: after a timeout, a malformed reply or a
  * closed stream the reply stream is out of step, so no later reply could be trusted.
@@ -19,10 +18,14 @@ import org.smtpunit.internal.Wire;
 final class Conversation {
 
   private final String remoteHost;
+  private final InetSocketAddress remoteAddress;
   private final Connection connection;
   private final TranscriptLog log;
   private final Duration replyTimeout;
+
+  /** Why the conversation ended, or {@code null} while it goes on. */
   private String closedBecause;
+
   private Optional<TlsInfo> tls;
   private boolean utf8Transaction;
   private boolean ehloSinceTls = true;
@@ -36,6 +39,7 @@ final class Conversation {
       Duration replyTimeout,
       Optional<TlsInfo> tls) {
     this.remoteHost = remoteHost;
+    this.remoteAddress = (InetSocketAddress) connection.socket().getRemoteSocketAddress();
     this.connection = connection;
     this.log = log;
     this.replyTimeout = replyTimeout;
@@ -44,6 +48,11 @@ final class Conversation {
 
   String remoteHost() {
     return remoteHost;
+  }
+
+  /** The address and port that answered. */
+  InetSocketAddress remoteAddress() {
+    return remoteAddress;
   }
 
   Duration replyTimeout() {
@@ -75,15 +84,6 @@ final class Conversation {
   /** Whether the latest reply was a 354 and the message content has not been sent since. */
   boolean awaitingContent() {
     return awaitingContent && isOpen();
-  }
-
-  void note(String text) {
-    log.note(text);
-  }
-
-  /** Registers a credential (or an encoding of one) to redact from everything the server sends. */
-  void secret(String text) {
-    log.secret(text);
   }
 
   /** Records that EHLO was answered, so the capabilities are known again. */
@@ -127,7 +127,7 @@ final class Conversation {
     SmtpReply early = write(bytes, command.stage(), start, true);
     // The reply's elapsed time counts from the command's last byte; its deadline from start.
     long sent = System.nanoTime();
-    utf8Transaction = command.utf8After(utf8Transaction);
+    commandSent(command);
     return early != null ? early : receive(command.stage(), start, sent);
   }
 
@@ -140,118 +140,38 @@ final class Conversation {
   }
 
   /**
-   * Writes all commands at once, then reads one reply per command (fewer after a 421), all within
-   * one reply timeout from {@code start}.
+   * Refuses, before anything is sent, a message this transaction may not carry: a non-ASCII address
+   * in its header without SMTPUTF8.
+   *
+   * @throws IllegalArgumentException naming the header field
    */
-  List<SmtpReply> exchangeAll(MailMessage content, List<Command> commands, long start) {
-    ensureOpen(SmtpStage.PIPELINE);
-    ByteArrayOutputStream batch = new ByteArrayOutputStream(commands.size() * 48);
-    if (content != null) {
-      batch.writeBytes(content.toWireBytes());
-    }
-    List<String> notes = new ArrayList<>();
-    for (Command command : commands) {
-      byte[] bytes = Wire.line(command.line());
-      batch.writeBytes(bytes);
-      notes.addAll(Wire.limitNotes(command.line(), bytes.length));
-    }
-    refuseUnsolicited(SmtpStage.PIPELINE);
-    if (content != null) {
-      log.sentContent(content.content());
-    }
-    for (String note : notes) {
-      log.note(note);
-    }
-    for (Command command : commands) {
-      log.sent(command.shownAs());
-    }
-    SmtpReply early = write(batch.toByteArray(), SmtpStage.PIPELINE, start, content != null);
-    if (early != null) {
-      return List.of(early);
-    }
-    long sent = System.nanoTime();
-    if (content != null) {
-      awaitingContent = false;
-      utf8Transaction = false;
-    }
-    for (Command command : commands) {
-      utf8Transaction = command.utf8After(utf8Transaction);
-    }
-    List<SmtpReply> replies = new ArrayList<>(commands.size() + 1);
-    try {
-      if (content != null) {
-        replies.add(receive(SmtpStage.CONTENT, start, sent));
-      }
-      for (Command command : commands) {
-        if (!isOpen()) {
-          break;
-        }
-        replies.add(receive(command.stage(), start, sent));
-      }
-    } finally {
-      if (!commands.isEmpty() && commands.get(commands.size() - 1).stage() == SmtpStage.QUIT) {
-        quitSent();
-      }
-    }
-    return List.copyOf(replies);
+  void requireSendable(MailMessage message) {
+    Objects.requireNonNull(message, "message");
+    message.requireAsciiAddresses(utf8Transaction);
   }
 
   /** Sends the message and its end, and reads the end-of-data reply, by the call's deadline. */
   SmtpReply content(MailMessage message, long start) {
+    requireSendable(message);
     ensureOpen(SmtpStage.CONTENT);
     byte[] bytes = message.toWireBytes();
     log.sentContent(message.content());
     refuseUnsolicited(SmtpStage.CONTENT);
     SmtpReply early = write(bytes, SmtpStage.CONTENT, start, true);
     long sent = System.nanoTime();
-    awaitingContent = false;
-    utf8Transaction = false;
+    transactionEnded();
     return early != null ? early : receive(SmtpStage.CONTENT, start, sent);
   }
 
-  /**
-   * Writes one flight of BDAT command lines and chunk bytes (RFC 3030), recording the lines and a
-   * summary of the content in the transcript. Returns {@code null} once the bytes are written, or
-   * the refusal the server sent before it had read them all (an early {@code 552}: the rest was not
-   * sent and the connection is closed).
-   */
-  SmtpReply writeChunks(List<String> lines, String summary, byte[] bytes) {
-    ensureOpen(SmtpStage.BDAT);
-    refuseUnsolicited(SmtpStage.BDAT);
-    for (String line : lines) {
-      log.sent(line);
-    }
-    log.note(summary);
-    SmtpReply early = write(bytes, SmtpStage.BDAT, System.nanoTime(), true);
-    if (early != null) {
-      transactionEnded();
-    }
-    return early;
-  }
-
-  /** Reads the reply to one chunk written by {@link #writeChunks}. */
-  SmtpReply chunkReply(long sentNanos) {
-    return receive(SmtpStage.BDAT, sentNanos, sentNanos);
-  }
-
-  /** Records that the message was sent (BDAT LAST): the transaction is over. */
+  /** Records that the message was sent (its end, or BDAT LAST): the transaction is over. */
   void transactionEnded() {
     awaitingContent = false;
     utf8Transaction = false;
   }
 
-  /** Writes content bytes verbatim (see {@code SmtpSession.rawContent}) and reads one reply. */
-  SmtpReply rawContent(byte[] bytes, List<String> shown) {
-    long start = System.nanoTime();
-    ensureOpen(SmtpStage.CONTENT);
-    for (String line : shown) {
-      log.sent(line);
-    }
-    refuseUnsolicited(SmtpStage.CONTENT);
-    SmtpReply early = write(bytes, SmtpStage.CONTENT, start, true);
-    awaitingContent = false;
-    utf8Transaction = false;
-    return early != null ? early : receive(SmtpStage.CONTENT, start);
+  /** Records that the command went out: it may begin or end an SMTPUTF8 transaction. */
+  void commandSent(Command command) {
+    utf8Transaction = command.utf8After(utf8Transaction);
   }
 
   /** Sends QUIT and closes the connection whatever the reply. */
@@ -264,18 +184,13 @@ final class Conversation {
   }
 
   /** Ends the conversation once QUIT went out, whatever its reply (or its failure). */
-  private void quitSent() {
+  void quitSent() {
     endedBecause("QUIT was sent");
     connection.close();
   }
 
   boolean isOpen() {
     return closedBecause == null && !connection.isClosed();
-  }
-
-  /** Returns why the conversation ended, or {@code null} while it goes on. */
-  String closedBecause() {
-    return closedBecause;
   }
 
   /** Closes the connection without QUIT; calling it again does nothing. */
@@ -303,7 +218,7 @@ final class Conversation {
    * Writes within the reply timeout from {@code start}; returns {@code null}, or a reply the server
    * sent while the client was still writing (an early {@code 5xx}), which ends the conversation.
    */
-  private SmtpReply write(byte[] bytes, SmtpStage stage, long start, boolean watchForEarlyReply) {
+  SmtpReply write(byte[] bytes, SmtpStage stage, long start, boolean watchForEarlyReply) {
     SmtpReply early;
     try {
       early = connection.write(bytes, stage, start, replyTimeout, watchForEarlyReply);
@@ -322,24 +237,12 @@ final class Conversation {
    * are a reply to nothing (one too many, or a fault): reading on would pair every later reply with
    * the wrong command, so the conversation ends here.
    */
-  private void refuseUnsolicited(SmtpStage stage) {
+  void refuseUnsolicited(SmtpStage stage) {
     if (!connection.reader().pollInput()) {
       return;
     }
-    String arrived = connection.reader().bufferedPreview();
-    log.note("the server sent [" + arrived + "] before " + stage + " was sent");
     SmtpProtocolException e =
-        new SmtpProtocolException(
-            "Unexpected reply before "
-                + stage
-                + ": the server sent ["
-                + arrived
-                + "] before the command was sent, one reply more than the commands so far;"
-                + " every later reply would answer the wrong command, so the session was ended"
-                + " and nothing was sent",
-            arrived,
-            stage,
-            log.snapshot());
+        SendRefusals.unsolicited(stage, connection.reader().bufferedPreview(), log);
     broken(e);
     throw e;
   }
@@ -349,7 +252,7 @@ final class Conversation {
   }
 
   /** Reads a reply due within the reply timeout from {@code start}, timed from {@code sent}. */
-  private SmtpReply receive(SmtpStage stage, long start, long sent) {
+  SmtpReply receive(SmtpStage stage, long start, long sent) {
     SmtpReply reply;
     try {
       reply = connection.reader().read(stage, start, replyTimeout, sent);
@@ -367,14 +270,20 @@ final class Conversation {
     return reply;
   }
 
-  private void ensureOpen(SmtpStage stage) {
+  /** Names the host, the address that answered, and whether the conversation goes on. */
+  @Override
+  public String toString() {
+    return remoteHost + " " + remoteAddress + (isOpen() ? ", open" : ", closed: " + closedBecause);
+  }
+
+  /**
+   * Refuses to send anything for {@code stage} once the conversation has ended.
+   *
+   * @throws SmtpConnectionClosedException saying why it ended
+   */
+  void ensureOpen(SmtpStage stage) {
     if (!isOpen()) {
-      String why = closedBecause == null ? "the connection is closed" : closedBecause;
-      throw new SmtpConnectionClosedException(
-          "Cannot send " + stage + " to " + remoteHost + ": " + why + "; nothing was sent",
-          stage,
-          log.snapshot(),
-          null);
+      throw SendRefusals.closed(stage, remoteHost, closedBecause, log);
     }
   }
 }

@@ -3,7 +3,6 @@ package org.smtpunit;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.smtpunit.internal.Wire;
@@ -63,24 +62,8 @@ public record MailMessage(String content) {
       // The usual case, answered without splitting the header section on every send.
       return Optional.empty();
     }
-    String[] lines = header.split("\r?\n");
-    String field = null;
-    for (String line : lines) {
-      boolean continuation = !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t');
-      if (!continuation) {
-        int colon = line.indexOf(':');
-        String name = colon < 0 ? "" : line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-        field = ADDRESS_FIELDS.contains(name) ? line.substring(0, colon) : null;
-      }
-      if (field != null && !Wire.isAscii(line)) {
-        return Optional.of(field);
-      }
-    }
-    return Optional.empty();
+    return HeaderFields.utf8AddressField(header);
   }
-
-  private static final List<String> ADDRESS_FIELDS =
-      List.of("from", "to", "cc", "bcc", "sender", "reply-to");
 
   /**
    * Refuses, before anything is sent, a message whose address fields are internationalized when the
@@ -198,7 +181,7 @@ public record MailMessage(String content) {
      * @throws IllegalArgumentException when it holds CR, LF, NUL or a lone surrogate
      */
     public Builder from(String address) {
-      this.from = mailbox("From", address);
+      this.from = Rfc2047.mailbox(Wire.requireSafe("From", address));
       return this;
     }
 
@@ -209,7 +192,7 @@ public record MailMessage(String content) {
      */
     public Builder to(String... addresses) {
       for (String address : addresses) {
-        to.add(mailbox("To", address));
+        to.add(Rfc2047.mailbox(Wire.requireSafe("To", address)));
       }
       return this;
     }
@@ -221,29 +204,9 @@ public record MailMessage(String content) {
      */
     public Builder cc(String... addresses) {
       for (String address : addresses) {
-        cc.add(mailbox("Cc", address));
+        cc.add(Rfc2047.mailbox(Wire.requireSafe("Cc", address)));
       }
       return this;
-    }
-
-    /**
-     * RFC 5322 §3.4 mailbox: a display name that is not ASCII becomes RFC 2047 encoded words (§5:
-     * an encoded word may replace a phrase, never a quoted string); the address stays as given.
-     */
-    private static String mailbox(String what, String value) {
-      Wire.requireSafe(what, value);
-      int open = value.lastIndexOf('<');
-      if (open <= 0 || !value.endsWith(">")) {
-        return value;
-      }
-      String name = value.substring(0, open).trim();
-      if (Wire.isAscii(name)) {
-        return value;
-      }
-      if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-        name = name.substring(1, name.length() - 1).replace("\\\"", "\"");
-      }
-      return Rfc2047.encode(name) + " " + value.substring(open);
     }
 
     /** Sets the Subject, RFC 2047-encoded when it is not ASCII. */
@@ -270,20 +233,7 @@ public record MailMessage(String content) {
      *     or the value holds CR, LF or NUL
      */
     public Builder header(String name, String value) {
-      Objects.requireNonNull(name, "name");
-      // RFC 5322 §2.2 ftext: printable US-ASCII (33 to 126) except the colon.
-      boolean valid = !name.isEmpty();
-      for (int i = 0; i < name.length() && valid; i++) {
-        char c = name.charAt(i);
-        valid = c >= 33 && c <= 126 && c != ':';
-      }
-      if (!valid) {
-        throw new IllegalArgumentException(
-            "Header name ["
-                + Wire.printable(name)
-                + "] must be non-empty printable ASCII without ':' or white space (RFC 5322"
-                + " §2.2); nothing was sent");
-      }
+      HeaderFields.requireName(Objects.requireNonNull(name, "name"));
       headers.add(new String[] {name, Wire.requireSafe("Header " + name, value)});
       return this;
     }

@@ -3,8 +3,10 @@ package org.smtpunit;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.smtpunit.dns.MxRecord;
 import org.smtpunit.dns.MxRecords;
+import org.smtpunit.internal.HostPort;
 
 /**
  * Connects to a domain the way an MTA does (RFC 5321 §5.1): exchangers in preference order, each of
@@ -14,7 +16,21 @@ final class MxConnector {
 
   private MxConnector() {}
 
+  /** Connects to one exchanger, each of its addresses in turn, on {@code port}. */
+  static SmtpSession open(SessionOpener opener, MxRecord exchanger, int port) {
+    Objects.requireNonNull(exchanger, "exchanger");
+    HostPort.checkPort("Port", port);
+    return connect(opener, new MxRecords(exchanger.exchange(), List.of(exchanger), false), port);
+  }
+
+  /** Connects to a domain's exchangers in preference order, on {@code port}. */
   static SmtpSession open(SessionOpener opener, MxRecords mx, int port) {
+    Objects.requireNonNull(mx, "mx");
+    HostPort.checkPort("Port", port);
+    return connect(opener, mx, port);
+  }
+
+  private static SmtpSession connect(SessionOpener opener, MxRecords mx, int port) {
     TranscriptLog log = new TranscriptLog();
     if (mx.isNullMx() || mx.records().isEmpty()) {
       log.note(mx.domain() + " publishes a null MX: it accepts no mail");

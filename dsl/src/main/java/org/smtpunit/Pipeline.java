@@ -1,5 +1,6 @@
 package org.smtpunit;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -79,7 +80,7 @@ public final class Pipeline {
       throw new IllegalStateException(
           "The content must open a pipelined batch, once (RFC 2920 §3.1)");
     }
-    message.requireAsciiAddresses(conversation.utf8Transaction());
+    conversation.requireSendable(message);
     this.content = message;
     return this;
   }
@@ -126,7 +127,66 @@ public final class Pipeline {
       throw new IllegalStateException("Nothing to send: add commands to the pipeline first");
     }
     sent = true;
-    return conversation.exchangeAll(content, commands, System.nanoTime());
+    return exchange(System.nanoTime());
+  }
+
+  /**
+   * Writes the content and all commands at once, then reads one reply per command (fewer after a
+   * 421), all within one reply timeout from {@code start}. Every line is checked before anything is
+   * recorded or sent.
+   */
+  private List<SmtpReply> exchange(long start) {
+    conversation.ensureOpen(SmtpStage.PIPELINE);
+    ByteArrayOutputStream batch = new ByteArrayOutputStream(commands.size() * 48);
+    if (content != null) {
+      batch.writeBytes(content.toWireBytes());
+    }
+    List<String> notes = new ArrayList<>();
+    for (Command command : commands) {
+      byte[] bytes = Wire.line(command.line());
+      batch.writeBytes(bytes);
+      notes.addAll(Wire.limitNotes(command.line(), bytes.length));
+    }
+    conversation.refuseUnsolicited(SmtpStage.PIPELINE);
+    TranscriptLog log = conversation.log();
+    if (content != null) {
+      log.sentContent(content.content());
+    }
+    for (String note : notes) {
+      log.note(note);
+    }
+    for (Command command : commands) {
+      log.sent(command.shownAs());
+    }
+    SmtpReply early =
+        conversation.write(batch.toByteArray(), SmtpStage.PIPELINE, start, content != null);
+    if (early != null) {
+      return List.of(early);
+    }
+    long sentNanos = System.nanoTime();
+    if (content != null) {
+      conversation.transactionEnded();
+    }
+    for (Command command : commands) {
+      conversation.commandSent(command);
+    }
+    List<SmtpReply> replies = new ArrayList<>(commands.size() + 1);
+    try {
+      if (content != null) {
+        replies.add(conversation.receive(SmtpStage.CONTENT, start, sentNanos));
+      }
+      for (Command command : commands) {
+        if (!conversation.isOpen()) {
+          break;
+        }
+        replies.add(conversation.receive(command.stage(), start, sentNanos));
+      }
+    } finally {
+      if (!commands.isEmpty() && commands.get(commands.size() - 1).stage() == SmtpStage.QUIT) {
+        conversation.quitSent();
+      }
+    }
+    return List.copyOf(replies);
   }
 
   /** Whether the transaction will be SMTPUTF8 once the commands added so far are sent. */

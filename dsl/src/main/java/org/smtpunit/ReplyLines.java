@@ -4,9 +4,10 @@ import java.time.Instant;
 import org.smtpunit.internal.Wire;
 
 /**
- * The rules one reply line must follow (RFC 5321 §4.2), and the protocol errors for a line that
- * breaks them. Each error records the offending line in the transcript before it is thrown, so the
- * transcript shows what arrived.
+ * The rules one reply line must follow (RFC 5321 §4.2, and a bound on its length and on the lines
+ * of one reply), and the protocol errors for a line that breaks them. Each error records the
+ * offending line (or its start) in the transcript before it is thrown, so the transcript shows what
+ * arrived.
  */
 final class ReplyLines {
 
@@ -97,6 +98,29 @@ final class ReplyLines {
             + Wire.printable(line)
             + "]; expected a line with a space after the code",
         line,
+        stage,
+        log.snapshot());
+  }
+
+  /**
+   * A reply line over {@code maxOctets}; {@code how} says where the limit was passed and {@code
+   * start} holds the line's first octets (redacted).
+   */
+  static SmtpProtocolException tooLong(
+      SmtpStage stage, String how, String start, int maxOctets, TranscriptLog log) {
+    log.note("reply line over " + maxOctets + " octets, starting [" + start + "...]");
+    return new SmtpProtocolException(
+        "Reply line too long at "
+            + stage
+            + ": more than "
+            + maxOctets
+            + " octets"
+            + how
+            + ", starting ["
+            + Wire.printable(start)
+            + "...]; RFC 5321 §4.5.3.1.5 allows 512, and this client "
+            + maxOctets,
+        start,
         stage,
         log.snapshot());
   }

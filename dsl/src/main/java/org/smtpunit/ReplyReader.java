@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.smtpunit.internal.Durations;
 import org.smtpunit.internal.Wire;
 
 /**
@@ -145,21 +144,7 @@ final class ReplyReader {
     String start =
         log.redact(
             new String(buffer, position, Math.min(80, limit - position), StandardCharsets.UTF_8));
-    log.note("reply line over " + MAX_LINE_OCTETS + " octets, starting [" + start + "...]");
-    return new SmtpProtocolException(
-        "Reply line too long at "
-            + stage
-            + ": more than "
-            + MAX_LINE_OCTETS
-            + " octets"
-            + how
-            + ", starting ["
-            + Wire.printable(start)
-            + "...]; RFC 5321 §4.5.3.1.5 allows 512, and this client "
-            + MAX_LINE_OCTETS,
-        start,
-        stage,
-        log.snapshot());
+    return ReplyLines.tooLong(stage, how, start, MAX_LINE_OCTETS, log);
   }
 
   private void fill(SmtpStage stage, long deadline, Duration timeout, boolean firstLine) {
@@ -181,7 +166,8 @@ final class ReplyReader {
       if (alarm != null && alarm.fired()) {
         throw timeout(stage, timeout, e);
       }
-      throw closed(stage, "the connection failed while reading the reply [" + e + "]", e);
+      throw ReadFailures.closed(
+          stage, "the connection failed while reading the reply [" + e + "]", log, e);
     } finally {
       if (alarm != null) {
         alarm.cancel();
@@ -195,7 +181,7 @@ final class ReplyReader {
           limit > position
               ? " after a partial line [" + unfinished() + "]"
               : firstLine ? " before replying" : " inside a multi-line reply";
-      throw closed(stage, "the server closed the connection" + partial, null);
+      throw ReadFailures.closed(stage, "the server closed the connection" + partial, log, null);
     }
     limit += n;
   }
@@ -301,35 +287,6 @@ final class ReplyReader {
   }
 
   private SmtpTimeoutException timeout(SmtpStage stage, Duration timeout, Throwable cause) {
-    String partial = limit > position ? " (received so far: [" + unfinished() + "])" : "";
-    String outcome =
-        stage == SmtpStage.CONTENT || stage == SmtpStage.BDAT
-            ? ". The outcome is unknown: the server may have accepted the message, so it was not"
-                + " re-sent"
-            : "";
-    log.note("no complete reply within " + Durations.format(timeout) + partial);
-    return new SmtpTimeoutException(
-        "No complete reply at "
-            + stage
-            + " within the reply timeout of "
-            + Durations.format(timeout)
-            + partial
-            + outcome
-            + ". Likely causes: the server is overloaded or stalled, a firewall or proxy holds"
-            + " the connection, or the server is not an SMTP server",
-        stage,
-        log.snapshot(),
-        cause);
-  }
-
-  private SmtpConnectionClosedException closed(SmtpStage stage, String what, Throwable cause) {
-    log.note(what);
-    String outcome =
-        stage == SmtpStage.CONTENT
-            ? ". The outcome is unknown: the server may have accepted the message before it"
-                + " closed, so it was not re-sent"
-            : "";
-    return new SmtpConnectionClosedException(
-        "Connection closed at " + stage + ": " + what + outcome, stage, log.snapshot(), cause);
+    return ReadFailures.timeout(stage, timeout, limit > position ? unfinished() : null, log, cause);
   }
 }

@@ -45,4 +45,24 @@ final class Rfc2047 {
     }
     return out.toString();
   }
+
+  /**
+   * RFC 5322 §3.4 mailbox: a display name that is not ASCII becomes RFC 2047 encoded words (§5: an
+   * encoded word may replace a phrase, never a quoted string); the address stays as given, and so
+   * does a mailbox without a display name.
+   */
+  static String mailbox(String value) {
+    int open = value.lastIndexOf('<');
+    if (open <= 0 || !value.endsWith(">")) {
+      return value;
+    }
+    String name = value.substring(0, open).trim();
+    if (Wire.isAscii(name)) {
+      return value;
+    }
+    if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+      name = name.substring(1, name.length() - 1).replace("\\\"", "\"");
+    }
+    return encode(name) + " " + value.substring(open);
+  }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.smtpunit.internal.CramMd5;
 import org.smtpunit.internal.Wire;
@@ -33,6 +34,8 @@ final class Sasl {
       Credentials credentials,
       boolean allowPlaintext,
       long start) {
+    Objects.requireNonNull(mechanism, "mechanism");
+    Objects.requireNonNull(credentials, "credentials");
     if (conversation.tls().isEmpty() && !allowPlaintext) {
       throw new SmtpSecurityException(
           "Refusing AUTH "
@@ -79,9 +82,9 @@ final class Sasl {
       }
       default -> throw new IllegalArgumentException("Unknown mechanism " + mechanism);
     }
-    conversation.secret(secret);
+    conversation.log().secret(secret);
     if (first.indexOf(' ', 5) > 0) {
-      conversation.secret(first.substring(first.indexOf(' ', 5) + 1));
+      conversation.log().secret(first.substring(first.indexOf(' ', 5) + 1));
     }
     String shownFirst =
         "AUTH " + mechanism.saslName() + (first.indexOf(' ', 5) > 0 ? " " + HIDDEN : "");
@@ -91,22 +94,26 @@ final class Sasl {
     while (reply.code() == 334) {
       String encoded = reply.text().trim();
       String challenge = decodeOrNull(encoded);
-      conversation.note(
-          "334 prompt decodes to ["
-              + (challenge == null ? "not Base64: " + encoded : Wire.printable(challenge))
-              + "]");
+      conversation
+          .log()
+          .note(
+              "334 prompt decodes to ["
+                  + (challenge == null ? "not Base64: " + encoded : Wire.printable(challenge))
+                  + "]");
       if (challenges >= MAX_CHALLENGES || challenges >= answers.size()) {
         // RFC 4954 §4: "*" cancels the exchange; the server answers 501.
-        conversation.note("more challenges than " + mechanism.saslName() + " needs: cancelling");
+        conversation
+            .log()
+            .note("more challenges than " + mechanism.saslName() + " needs: cancelling");
         return conversation.exchange(Command.of(SmtpStage.AUTH, "*"), start);
       }
       if (challenge == null && mechanism == AuthMechanism.CRAM_MD5) {
         // RFC 4954 §4: a challenge that cannot be decoded is cancelled, not answered.
-        conversation.note("the CRAM-MD5 challenge is not Base64: cancelling");
+        conversation.log().note("the CRAM-MD5 challenge is not Base64: cancelling");
         return conversation.exchange(Command.of(SmtpStage.AUTH, "*"), start);
       }
       String answer = answers.get(challenges++).apply(challenge == null ? encoded : challenge);
-      conversation.secret(answer);
+      conversation.log().secret(answer);
       reply = conversation.exchange(new Command(SmtpStage.AUTH, answer, HIDDEN, false), start);
     }
     return reply;

@@ -3,15 +3,11 @@ package org.smtpunit;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
 import org.smtpunit.dns.MxRecord;
 import org.smtpunit.dns.MxRecords;
-import org.smtpunit.internal.HostPort;
 import org.smtpunit.internal.TlsVersions;
 import org.smtpunit.internal.Wire;
 
@@ -38,18 +34,8 @@ public final class SmtpClient {
   private final Builder builder;
 
   private SmtpClient(Builder builder) {
-    this.settings =
-        new SessionSettings(
-            builder.connectTimeout,
-            builder.replyTimeout,
-            builder.tlsMode,
-            builder.clientDomain,
-            builder.allowPlaintextAuth,
-            new TlsSettings(
-                List.copyOf(builder.trusted),
-                builder.trustAny,
-                Optional.ofNullable(builder.tlsHostName),
-                builder.minimumTlsProtocol));
+    // A TLS context of its own, made on first use: builders share settings, clients do not.
+    this.settings = builder.settings.withTls(builder.settings.tls().copy());
     this.opener = new SessionOpener(settings, builder.onOpen);
     this.builder = builder.copy();
   }
@@ -136,8 +122,6 @@ public final class SmtpClient {
    *     TLS and an exchanger's name (or the {@code tlsHostName}) is not one TLS can send as SNI
    */
   public SmtpSession open(MxRecords mx, int port) {
-    Objects.requireNonNull(mx, "mx");
-    HostPort.checkPort("Port", port);
     return MxConnector.open(opener, mx, port);
   }
 
@@ -152,10 +136,7 @@ public final class SmtpClient {
    *     TLS and the exchanger's name (or the {@code tlsHostName}) is not one TLS can send as SNI
    */
   public SmtpSession open(MxRecord exchanger, int port) {
-    Objects.requireNonNull(exchanger, "exchanger");
-    HostPort.checkPort("Port", port);
-    return MxConnector.open(
-        opener, new MxRecords(exchanger.exchange(), List.of(exchanger), false), port);
+    return MxConnector.open(opener, exchanger, port);
   }
 
   /**
@@ -180,15 +161,7 @@ public final class SmtpClient {
 
   /** Configures an {@link SmtpClient}; not thread-safe, build once. */
   public static final class Builder {
-    private Duration connectTimeout = Duration.ofSeconds(20);
-    private Duration replyTimeout = Duration.ofSeconds(60);
-    private TlsMode tlsMode = TlsMode.NONE;
-    private String clientDomain = "localhost";
-    private boolean allowPlaintextAuth;
-    private final List<KeyStore> trusted = new ArrayList<>();
-    private boolean trustAny;
-    private String tlsHostName;
-    private String minimumTlsProtocol = "TLSv1.2";
+    private SessionSettings settings = SessionSettings.DEFAULTS;
     // No listener by default rather than a no-op lambda: that lambda would be the first one of a
     // cold JVM's application code, spun up during the first open and counted in its cold start.
     private Consumer<? super SmtpSession> onOpen;
@@ -197,22 +170,14 @@ public final class SmtpClient {
 
     private Builder copy() {
       Builder copy = new Builder();
-      copy.connectTimeout = connectTimeout;
-      copy.replyTimeout = replyTimeout;
-      copy.tlsMode = tlsMode;
-      copy.clientDomain = clientDomain;
-      copy.allowPlaintextAuth = allowPlaintextAuth;
-      copy.trusted.addAll(trusted);
-      copy.trustAny = trustAny;
-      copy.tlsHostName = tlsHostName;
-      copy.minimumTlsProtocol = minimumTlsProtocol;
+      copy.settings = settings;
       copy.onOpen = onOpen;
       return copy;
     }
 
     /** Sets how sessions use TLS (default {@link TlsMode#NONE}). */
     public Builder tls(TlsMode mode) {
-      this.tlsMode = Objects.requireNonNull(mode, "mode");
+      settings = settings.withTlsMode(Objects.requireNonNull(mode, "mode"));
       return this;
     }
 
@@ -223,7 +188,9 @@ public final class SmtpClient {
      * @throws IllegalArgumentException when it holds CR, LF, NUL or non-ASCII characters
      */
     public Builder clientDomain(String domain) {
-      this.clientDomain = Wire.requireAscii("Client domain", domain, "use the A-label form");
+      settings =
+          settings.withClientDomain(
+              Wire.requireAscii("Client domain", domain, "use the A-label form"));
       return this;
     }
 
@@ -234,13 +201,15 @@ public final class SmtpClient {
      * @throws IllegalArgumentException when the file holds no readable certificate
      */
     public Builder trustCertificate(Path pemFile) {
-      trusted.add(TlsSettings.loadPem(pemFile));
+      settings = settings.withTls(settings.tls().trusting(TlsSettings.loadPem(pemFile)));
       return this;
     }
 
     /** Trusts the certificates of a key store instead of the JDK's trust store. */
     public Builder trust(KeyStore trustStore) {
-      trusted.add(Objects.requireNonNull(trustStore, "trustStore"));
+      settings =
+          settings.withTls(
+              settings.tls().trusting(Objects.requireNonNull(trustStore, "trustStore")));
       return this;
     }
 
@@ -249,7 +218,7 @@ public final class SmtpClient {
      * session's {@link TlsInfo#verifiedHostName()} is then empty.
      */
     public Builder trustAnyCertificateInsecurely() {
-      this.trustAny = true;
+      settings = settings.withTls(settings.tls().trustingAny());
       return this;
     }
 
@@ -262,7 +231,7 @@ public final class SmtpClient {
      */
     public Builder tlsHostName(String hostName) {
       TlsSettings.checkSniName(Wire.requireSafe("TLS host name", hostName), "TLS host name");
-      this.tlsHostName = hostName;
+      settings = settings.withTls(settings.tls().verifyingAs(hostName));
       return this;
     }
 
@@ -274,7 +243,7 @@ public final class SmtpClient {
      */
     public Builder minimumTlsProtocol(String protocol) {
       TlsVersions.rank(Objects.requireNonNull(protocol, "protocol"));
-      this.minimumTlsProtocol = protocol;
+      settings = settings.withTls(settings.tls().withMinimumProtocol(protocol));
       return this;
     }
 
@@ -283,7 +252,7 @@ public final class SmtpClient {
      * warns that Basic authentication without encryption exposes the credentials).
      */
     public Builder allowPlaintextAuth(boolean allow) {
-      this.allowPlaintextAuth = allow;
+      settings = settings.withAllowPlaintextAuth(allow);
       return this;
     }
 
@@ -294,7 +263,7 @@ public final class SmtpClient {
      * @throws IllegalArgumentException when not positive
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive("connectTimeout", timeout);
+      settings = settings.withConnectTimeout(SessionSettings.positive("connectTimeout", timeout));
       return this;
     }
 
@@ -304,7 +273,7 @@ public final class SmtpClient {
      * @throws IllegalArgumentException when not positive
      */
     public Builder replyTimeout(Duration timeout) {
-      this.replyTimeout = positive("replyTimeout", timeout);
+      settings = settings.withReplyTimeout(SessionSettings.positive("replyTimeout", timeout));
       return this;
     }
 
@@ -321,20 +290,6 @@ public final class SmtpClient {
     /** Builds the client. */
     public SmtpClient build() {
       return new SmtpClient(this);
-    }
-
-    private static Duration positive(String name, Duration value) {
-      Objects.requireNonNull(value, name);
-      if (value.isNegative() || value.isZero() || value.toMillis() > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException(
-            name
-                + " must be positive and at most "
-                + Integer.MAX_VALUE
-                + " ms, was ["
-                + value
-                + "]");
-      }
-      return value;
     }
   }
 }

@@ -2,7 +2,6 @@ package org.smtpunit;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.smtpunit.internal.Wire;
 
@@ -34,14 +33,11 @@ public final class SmtpSession implements AutoCloseable {
   private final SessionSettings settings;
   private final Conversation conversation;
   private final SmtpReply greeting;
-  private final InetSocketAddress remoteAddress;
 
   SmtpSession(SessionSettings settings, Conversation conversation, SmtpReply greeting) {
     this.settings = settings;
     this.conversation = conversation;
     this.greeting = greeting;
-    this.remoteAddress =
-        (InetSocketAddress) conversation.connection().socket().getRemoteSocketAddress();
   }
 
   /** Returns the server's greeting, usually {@code 220 mail1.fabrikam.com ESMTP ...}. */
@@ -56,7 +52,7 @@ public final class SmtpSession implements AutoCloseable {
 
   /** Returns the address and port that answered. */
   public InetSocketAddress remoteAddress() {
-    return remoteAddress;
+    return conversation.remoteAddress();
   }
 
   /**
@@ -101,11 +97,8 @@ public final class SmtpSession implements AutoCloseable {
    * @throws IllegalStateException when STARTTLS succeeded and no EHLO followed it (RFC 3207 §4.2)
    */
   public SmtpReply auth(AuthMechanism mechanism, Credentials credentials) {
-    long start = System.nanoTime();
-    Objects.requireNonNull(mechanism, "mechanism");
-    Objects.requireNonNull(credentials, "credentials");
     return Sasl.authenticate(
-        conversation, mechanism, credentials, settings.allowPlaintextAuth(), start);
+        conversation, mechanism, credentials, settings.allowPlaintextAuth(), System.nanoTime());
   }
 
   /**
@@ -153,10 +146,7 @@ public final class SmtpSession implements AutoCloseable {
    * never re-sent.
    */
   public SmtpReply content(MailMessage message) {
-    long start = System.nanoTime();
-    Objects.requireNonNull(message, "message");
-    message.requireAsciiAddresses(conversation.utf8Transaction());
-    return conversation.content(message, start);
+    return conversation.content(message, System.nanoTime());
   }
 
   /**
@@ -166,13 +156,12 @@ public final class SmtpSession implements AutoCloseable {
    * transcript records instead of the bytes.
    */
   SmtpReply rawContent(byte[] bytes, List<String> shown) {
-    return conversation.rawContent(bytes, shown);
+    return VerbatimContent.send(conversation, bytes, shown);
   }
 
   /** Sends DATA and, if the server answers 354, the message; otherwise returns the DATA reply. */
   public SmtpReply send(MailMessage message) {
-    Objects.requireNonNull(message, "message");
-    message.requireAsciiAddresses(conversation.utf8Transaction());
+    conversation.requireSendable(message);
     SmtpReply data = data();
     return data.code() == 354 ? content(message) : data;
   }
@@ -209,10 +198,7 @@ public final class SmtpSession implements AutoCloseable {
    * @throws IllegalArgumentException when {@code chunkSize} is not positive
    */
   public SmtpReply bdat(MailMessage message, int chunkSize) {
-    Objects.requireNonNull(message, "message");
-    SmtpReply reply = new Bdat(conversation).send(message, chunkSize);
-    conversation.transactionEnded();
-    return reply;
+    return new Bdat(conversation).send(message, chunkSize);
   }
 
   /**
@@ -296,11 +282,6 @@ public final class SmtpSession implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "SmtpSession["
-        + remoteHost()
-        + " "
-        + remoteAddress
-        + (isOpen() ? ", open" : ", closed: " + conversation.closedBecause())
-        + "]";
+    return "SmtpSession[" + conversation + "]";
   }
 }

@@ -96,7 +96,9 @@ final class StartTls {
             conversation.log().snapshot(),
             null);
       }
-      conversation.note("STARTTLS not offered: continuing in plain text (STARTTLS_IF_OFFERED)");
+      conversation
+          .log()
+          .note("STARTTLS not offered: continuing in plain text (STARTTLS_IF_OFFERED)");
       return;
     }
     SmtpReply reply = startTlsCommand.get();
@@ -111,7 +113,7 @@ final class StartTls {
             conversation.log().snapshot(),
             null);
       }
-      conversation.note("STARTTLS refused: continuing in plain text (STARTTLS_IF_OFFERED)");
+      conversation.log().note("STARTTLS refused: continuing in plain text (STARTTLS_IF_OFFERED)");
     }
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
@@ -24,6 +25,10 @@ import org.smtpunit.internal.Wire;
  * every client builds, then loads none of the JDK's TLS and certificate exception types.
  */
 final class TlsSettings {
+
+  /** The JDK's trust store, names verified, TLS 1.2 at least. */
+  static final TlsSettings DEFAULTS =
+      new TlsSettings(List.of(), false, Optional.empty(), "TLSv1.2");
 
   private final List<KeyStore> trusted;
   private final boolean verify;
@@ -42,6 +47,33 @@ final class TlsSettings {
     this.trusted = List.copyOf(trusted);
     this.verify = !trustAny;
     this.hostName = hostName;
+  }
+
+  /** These settings, trusting {@code store} as well. */
+  TlsSettings trusting(KeyStore store) {
+    List<KeyStore> more = new ArrayList<>(trusted);
+    more.add(store);
+    return new TlsSettings(more, !verify, hostName, minimumProtocol);
+  }
+
+  /** These settings, accepting any certificate for any name. */
+  TlsSettings trustingAny() {
+    return new TlsSettings(trusted, true, hostName, minimumProtocol);
+  }
+
+  /** These settings, verifying the certificate against {@code name}, not the host connected to. */
+  TlsSettings verifyingAs(String name) {
+    return new TlsSettings(trusted, !verify, Optional.of(name), minimumProtocol);
+  }
+
+  /** These settings with another oldest protocol version accepted. */
+  TlsSettings withMinimumProtocol(String protocol) {
+    return new TlsSettings(trusted, !verify, hostName, protocol);
+  }
+
+  /** The same settings with a TLS context of their own, made on first use. */
+  TlsSettings copy() {
+    return new TlsSettings(trusted, !verify, hostName, minimumProtocol);
   }
 
   /** Whether the server's certificate and name are verified (not {@code trustAny}). */

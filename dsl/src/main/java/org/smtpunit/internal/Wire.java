@@ -1,7 +1,9 @@
 package org.smtpunit.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The one place where arguments become bytes, and the one check that keeps CR, LF and NUL off the
@@ -33,15 +35,7 @@ public final class Wire {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c <= '\r' && (c == '\r' || c == '\n' || c == '\0')) {
-        throw new IllegalArgumentException(
-            what
-                + " ["
-                + printable(value)
-                + "] holds "
-                + name(c)
-                + " at index "
-                + i
-                + ": it would end the command line early and inject another; nothing was sent");
+        throw WireRefusals.lineBreak(what, printable(value), c, i);
       }
       surrogates |= Character.isSurrogate(c);
     }
@@ -68,15 +62,7 @@ public final class Wire {
   public static String requireWellFormed(String what, String value) {
     int at = loneSurrogate(value);
     if (at >= 0) {
-      throw new IllegalArgumentException(
-          what
-              + " ["
-              + printable(value)
-              + "] holds a lone surrogate (U+"
-              + String.format("%04X", (int) value.charAt(at))
-              + ") at index "
-              + at
-              + ": it has no UTF-8 encoding; nothing was sent");
+      throw WireRefusals.loneSurrogate(what, printable(value), value.charAt(at), at);
     }
     return value;
   }
@@ -117,15 +103,7 @@ public final class Wire {
         if (c == '\r' || c == '\n' || c == '\0') {
           requireSafe(what, value);
         }
-        throw new IllegalArgumentException(
-            what
-                + " ["
-                + printable(value)
-                + "] holds the control character "
-                + printable(String.valueOf(c))
-                + " at index "
-                + i
-                + ": RFC 5321 §4.1.2 allows none in an address; nothing was sent");
+        throw WireRefusals.control(what, printable(value), printable(String.valueOf(c)), i);
       }
       ascii &= c < 0x80;
       surrogates |= Character.isSurrogate(c);
@@ -145,14 +123,7 @@ public final class Wire {
     requireSafe(what, value);
     for (int i = 0; i < value.length(); i++) {
       if (value.charAt(i) > 0x7e || (value.charAt(i) < 0x20 && value.charAt(i) != '\t')) {
-        throw new IllegalArgumentException(
-            what
-                + " ["
-                + printable(value)
-                + "] holds a character outside printable US-ASCII at index "
-                + i
-                + (hint.isEmpty() ? "" : ": " + hint)
-                + "; nothing was sent");
+        throw WireRefusals.notAscii(what, printable(value), i, hint);
       }
     }
     return value;
@@ -165,16 +136,15 @@ public final class Wire {
     for (int i = 0; i < text.length; i++) {
       byte b = text[i];
       if (b <= '?' && (b == '\r' || b == '\n' || b == 0)) {
-        throw new IllegalArgumentException(
-            "Command line [" + printable(line) + "] would put CR, LF or NUL on the wire");
+        throw WireRefusals.lineBreakInLine(printable(line));
       }
       // The encoder writes '?' for a lone surrogate: with one octet per character, see which.
       if (b == '?' && sameLength && Character.isSurrogate(line.charAt(i))) {
-        throw loneSurrogateInLine(line);
+        throw WireRefusals.loneSurrogateInLine(printable(line));
       }
     }
     if (!sameLength && loneSurrogate(line) >= 0) {
-      throw loneSurrogateInLine(line);
+      throw WireRefusals.loneSurrogateInLine(printable(line));
     }
     byte[] out = Arrays.copyOf(text, text.length + 2);
     out[text.length] = '\r';
@@ -182,17 +152,12 @@ public final class Wire {
     return out;
   }
 
-  private static IllegalArgumentException loneSurrogateInLine(String line) {
-    return new IllegalArgumentException(
-        "Command line [" + printable(line) + "] holds a lone surrogate: it has no UTF-8 encoding");
-  }
-
   /**
    * Returns notes for a command line that exceeds RFC 5321's limits, for the transcript: a test may
    * mean to send it, but whoever reads the log should see that it is over the limit.
    */
-  public static java.util.List<String> limitNotes(String line, int octets) {
-    java.util.List<String> notes = new java.util.ArrayList<>(2);
+  public static List<String> limitNotes(String line, int octets) {
+    List<String> notes = new ArrayList<>(2);
     int path = pathOctets(line);
     if (path > MAX_PATH_OCTETS) {
       notes.add(
@@ -294,13 +259,5 @@ public final class Wire {
         || (c >= 0x202a && c <= 0x202e)
         || (c >= 0x2066 && c <= 0x2069)
         || Character.isSurrogate(c);
-  }
-
-  private static String name(char c) {
-    return switch (c) {
-      case '\r' -> "a CR";
-      case '\n' -> "an LF";
-      default -> "a NUL";
-    };
   }
 }
