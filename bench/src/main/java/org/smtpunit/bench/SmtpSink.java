@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import org.smtpunit.testing.DaemonThreads;
 
 /**
  * An in-process SMTP sink on loopback that never adds latency of its own: TCP_NODELAY, each reply
@@ -41,13 +41,7 @@ final class SmtpSink implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
   /** Threads are reused across connections: creating one per connection would be measured too. */
-  private final ExecutorService workers =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread thread = new Thread(r, "smtp-sink");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ExecutorService workers = DaemonThreads.cachedPool("smtp-sink");
 
   SmtpSink() throws IOException {
     this(null);

@@ -23,13 +23,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smtpunit.testing.DaemonThreads;
 import org.smtpunit.testing.TestCertificates;
 import org.smtpunit.testing.TestDnsServer;
 
@@ -194,13 +194,7 @@ class MtaStsTest {
   static final class ConnectProxy implements AutoCloseable {
     final List<String> tunnels = new CopyOnWriteArrayList<>();
     private final ServerSocket listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-    private final ExecutorService threads =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread thread = new Thread(r, "connect-proxy");
-              thread.setDaemon(true);
-              return thread;
-            });
+    private final ExecutorService threads = DaemonThreads.cachedPool("connect-proxy");
     private final int target;
 
     ConnectProxy(int target) throws IOException {

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.smtpunit.testing.DaemonThreads;
 import org.smtpunit.testing.ScriptedSmtpServer;
 
 /**
@@ -32,13 +32,7 @@ public final class DripRelay implements AutoCloseable {
   private final int targetPort;
   private final Duration interval;
   private volatile boolean dripping;
-  private final ExecutorService workers =
-      Executors.newCachedThreadPool(
-          runnable -> {
-            Thread thread = new Thread(runnable, "drip-relay");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ExecutorService workers = DaemonThreads.cachedPool("drip-relay");
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
 

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
@@ -45,7 +43,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
   private final ServerSocket listener;
   private final Script script;
-  private final ExecutorService workers = Executors.newCachedThreadPool(daemon());
+  private final ExecutorService workers = DaemonThreads.cachedPool("scripted-smtp-server");
   private final List<Conversation> conversations = new CopyOnWriteArrayList<>();
   private final AtomicInteger open = new AtomicInteger();
   private final List<Throwable> scriptFailures = new CopyOnWriteArrayList<>();
@@ -144,14 +142,6 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
     conversations.forEach(Conversation::close);
     workers.shutdownNow();
-  }
-
-  private static ThreadFactory daemon() {
-    return runnable -> {
-      Thread thread = new Thread(runnable, "scripted-smtp-server");
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /** Thrown by {@link Conversation#readLine()} when the client closed the connection. */

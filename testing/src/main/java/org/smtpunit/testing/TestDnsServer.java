@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -43,13 +42,7 @@ public final class TestDnsServer implements AutoCloseable {
   private final Set<Name> refused;
   private final DatagramSocket udp;
   private final ServerSocket tcp;
-  private final ExecutorService threads =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread thread = new Thread(r, "test-dns-server");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ExecutorService threads = DaemonThreads.cachedPool("test-dns-server");
   private final List<String> questions = new CopyOnWriteArrayList<>();
   private final AtomicInteger tcpQueries = new AtomicInteger();
 
