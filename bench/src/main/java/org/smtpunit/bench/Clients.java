@@ -51,6 +51,7 @@ final class Clients {
         new RawSocket(),
         new SmtpUnit(),
         new SmtpUnitPipelined(),
+        new RawPipelined(),
         new CommonsNet(),
         new AngusMail());
   }
@@ -61,6 +62,7 @@ final class Clients {
       case "raw" -> new RawSocket();
       case "smtpunit" -> new SmtpUnit();
       case "pipelined" -> new SmtpUnitPipelined();
+      case "raw-pipelined" -> new RawPipelined();
       case "commons-net" -> new CommonsNet();
       case "angus" -> new AngusMail();
       default -> throw new IllegalArgumentException("Unknown client " + name);
@@ -73,6 +75,7 @@ final class Clients {
       case "RawSocket" -> "raw";
       case "SmtpUnit" -> "smtpunit";
       case "SmtpUnitPipelined" -> "pipelined";
+      case "RawPipelined" -> "raw-pipelined";
       case "CommonsNet" -> "commons-net";
       default -> "angus";
     };
@@ -117,7 +120,7 @@ final class Clients {
       return socket;
     }
 
-    private static Socket connect(String host, int port) throws IOException {
+    static Socket connect(String host, int port) throws IOException {
       Socket socket = new Socket();
       try {
         socket.setTcpNoDelay(true);
@@ -130,7 +133,7 @@ final class Clients {
       }
     }
 
-    private static BufferedReader reader(Socket socket) throws IOException {
+    static BufferedReader reader(Socket socket) throws IOException {
       return new BufferedReader(
           new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
     }
@@ -140,7 +143,7 @@ final class Clients {
       out.flush();
     }
 
-    private static void expect(BufferedReader in, char first) throws IOException {
+    static void expect(BufferedReader in, char first) throws IOException {
       String line;
       do {
         line = in.readLine();

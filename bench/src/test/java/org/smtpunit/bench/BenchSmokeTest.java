@@ -35,6 +35,7 @@ class BenchSmokeTest {
             "raw socket (floor)",
             "SmtpUnit SmtpSession",
             "SmtpUnit pipelined",
+            "raw socket pipelined (ceiling)",
             "Commons Net 3.12",
             "Angus Mail 2.0")) {
       assertThat(rows)
@@ -63,7 +64,7 @@ class BenchSmokeTest {
     assertThat(buffer.toString(StandardCharsets.UTF_8))
         .contains("## Cold start")
         .doesNotContain("## Throughput");
-    assertThat(rows).hasSize(2 + 5).anyMatch(r -> r.startsWith("| raw socket (floor) |"));
+    assertThat(rows).hasSize(2 + 6).anyMatch(r -> r.startsWith("| raw socket (floor) |"));
     assertThat(rows)
         .anyMatch(r -> r.startsWith("| SmtpUnit SmtpSession |") && r.contains("<= 1.3x floor"));
   }
