@@ -39,8 +39,7 @@ public final class ColdStart {
     }
     List<Double> medians = new ArrayList<>();
     for (List<Double> m : millis) {
-      m.sort(Double::compare);
-      medians.add(m.get(m.size() / 2));
+      medians.add(Report.median(m));
     }
     return medians;
   }

@@ -38,7 +38,7 @@ final class FixtureRuns {
       floors.add(perTestMillis(floor, transcripts, config));
       measured.add(perTestMillis(fixture, transcripts, config));
     }
-    return new Overhead(median(measured), median(floors));
+    return new Overhead(Report.median(measured), Report.median(floors));
   }
 
   /** Runs the fixture once; returns its wall time divided by the tests that passed. */
@@ -65,11 +65,5 @@ final class FixtureRuns {
       throw new IllegalStateException(fixture.getSimpleName() + " failed");
     }
     return summary.getSummary().getTestsSucceededCount();
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(Double::compare);
-    return sorted.get(sorted.size() / 2);
   }
 }

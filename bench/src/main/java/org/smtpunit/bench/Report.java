@@ -68,6 +68,20 @@ final class Report {
         paired >= goal ? "✔" : "✘ missed");
   }
 
+  /**
+   * The median of the values: the middle one, or the mean of the two middle ones for an even count;
+   * {@code NaN} for none. Every median the bench reports is taken here.
+   */
+  static double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(Double::compare);
+    int mid = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+  }
+
   /** A whole number with thousands separators: {@code 1,234}. */
   static String f(double value) {
     return String.format(Locale.ROOT, "%,.0f", value);

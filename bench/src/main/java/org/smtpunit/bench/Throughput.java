@@ -115,12 +115,7 @@ final class Throughput {
         ratios.add(own.get(s) / floor.get(s));
       }
     }
-    if (ratios.isEmpty()) {
-      return Double.NaN;
-    }
-    ratios.sort(Double::compare);
-    int mid = ratios.size() / 2;
-    return ratios.size() % 2 == 1 ? ratios.get(mid) : (ratios.get(mid - 1) + ratios.get(mid)) / 2;
+    return Report.median(ratios);
   }
 
   /** Runs up to {@code count} transactions, returning their latencies in nanoseconds. */
